@@ -1,0 +1,73 @@
+import * as z from 'zod/mini';
+
+/**
+ * Base of the immutable fluent filter builders. Each setter returns a new builder; `build()`
+ * yields the same plain object a caller could have written by hand, and list methods check
+ * both forms with one schema.
+ */
+export abstract class FilterBuilder<Fields extends object> {
+  /** The fields set so far (never mutated). */
+  protected readonly fields: Readonly<Partial<Fields>>;
+
+  constructor(fields: Partial<Fields> = {}) {
+    this.fields = Object.freeze({ ...fields });
+  }
+
+  /** A copy of this builder with one more field set. */
+  protected with<K extends keyof Fields>(key: K, value: Fields[K]): this {
+    const Builder = this.constructor as new (fields: Partial<Fields>) => this;
+    return new Builder({ ...this.fields, [key]: value });
+  }
+
+  /** The plain filter object. */
+  build(): Partial<Fields> {
+    return { ...this.fields };
+  }
+
+  /** JSON form: the plain filter object. */
+  toJSON(): Partial<Fields> {
+    return this.build();
+  }
+}
+
+/** A plain filter object or a builder of one. */
+export type FilterInput<Fields extends object> = Fields | FilterBuilder<Fields>;
+
+/** Turns a builder into its plain object; passes plain objects through. */
+export function resolveFilter<Fields extends object>(input: FilterInput<Fields> | undefined): Fields | undefined {
+  return input instanceof FilterBuilder ? (input.build() as Fields) : input;
+}
+
+/** A moment in time as callers may give it: a `Date` or an ISO 8601 string. */
+export type DateInput = Date | string;
+
+// ISO 8601 date or date-time: 2026-01-31, 2026-01-31T10:00, 2026-01-31T10:00:00.123+02:00, ...Z
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Accepts a valid `Date` or ISO 8601 string and sends it as a UTC ISO 8601 string. */
+export const isoDateTime = z.pipe(
+  z.union([z.date(), z.string().check(z.regex(ISO_8601, 'must be an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z'))]),
+  z.transform((value, ctx) => {
+    const date = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.issues.push({ code: 'custom', message: 'is not a real date', input: value });
+      return z.NEVER;
+    }
+    return date.toISOString();
+  }),
+);
+
+/** A page size: a whole number from 1 to `max`. */
+export function pageLimit(max: number) {
+  return z.int().check(z.minimum(1, `must be at least 1`), z.maximum(max, `must be at most ${max} (the vendor's maximum)`));
+}
+
+/** A non-negative offset. */
+export const pageOffset = z.int().check(z.minimum(0, 'must be 0 or more'));
+
+/** An id in a filter: a non-empty string without characters that could alter the query. */
+export const filterId = z.string().check(
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(256, 'must be at most 256 characters'),
+  z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+);

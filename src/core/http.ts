@@ -1,0 +1,314 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
+import type * as z from 'zod/mini';
+import { APIPromise, type WithResponse } from './api-promise.js';
+import {
+  AbortError,
+  ApiError,
+  ConnectionError,
+  InvalidRequestError,
+  ResponseValidationError,
+  SequenceSdkError,
+  TimeoutError,
+  type ErrorDetails,
+  type Vendor,
+} from './errors.js';
+import { createLogger, type LeveledLogger } from './logger.js';
+import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
+import { readRateLimit, serverRetryDelay, type RateLimit, type RateLimitReader } from './rate-limit.js';
+import { ALWAYS_SENSITIVE_HEADERS, redactHeaders, responseHeaders, scrubSecrets, scrubValue } from './redact.js';
+import { toValidationIssues, type ValidationMode } from './schema.js';
+
+/** HTTP methods the vendors use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A query-string value; undefined values are left out. */
+export type QueryValue = string | number | boolean | undefined;
+
+/** What a vendor client tells the shared pipeline about its API. */
+export interface VendorProfile {
+  /** Which vendor, for errors and logs. */
+  vendor: Vendor;
+  /** The default API root. */
+  defaultBaseUrl: string;
+  /** Header names that carry this vendor's credential (redacted everywhere). */
+  sensitiveHeaders: readonly string[];
+  /** Turns the vendor's error body into readable messages. */
+  describeError(body: unknown): ErrorDetails;
+  /** Reads the vendor's own rate-limit headers, on top of the standard ones. */
+  readRateLimit?: RateLimitReader;
+  /** Header names that carry the vendor's request id. */
+  requestIdHeaders?: readonly string[];
+}
+
+/** How one response is checked and turned into the model. */
+export interface Decoder<Wire, Model> {
+  /** The wire shape (envelope included), checked per the validation mode. */
+  schema: z.ZodMiniType<Wire>;
+  /** Takes the model out of its envelope. */
+  unwrap?: (wire: Wire) => Model;
+}
+
+/** One request, as a resource method describes it. */
+export interface RequestSpec<Wire, Model> {
+  method: HttpMethod;
+  /** Path below the API root, its ids already encoded. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** How to read the response; omitted when the body is ignored. */
+  decode?: Decoder<Wire, Model>;
+}
+
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const DEFAULT_TIMEOUT = 60_000;
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_MAX_RETRY_AFTER = 60_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_MAX_MS = 8_000;
+
+/** Per-request retry state shared by the retry callbacks of one call. */
+interface RetryState {
+  serverDelay: number | undefined;
+  lastDelay: number;
+  reason: string;
+}
+
+function isConnectionRefused(error: unknown): boolean {
+  // The request never reached a server, so even a POST without idempotency key is safe to resend.
+  let cause: unknown = error;
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
+    if ((cause as { code?: unknown }).code === 'ECONNREFUSED') return true;
+    cause = cause.cause;
+  }
+  return false;
+}
+
+function normalizeBaseUrl(value: string, vendor: Vendor): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidRequestError(`${vendor} client options`, [{ path: 'baseUrl', message: 'must be an absolute http(s) URL' }]);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InvalidRequestError(`${vendor} client options`, [{ path: 'baseUrl', message: 'must be an absolute http(s) URL' }]);
+  }
+  if (url.username || url.password) {
+    throw new InvalidRequestError(`${vendor} client options`, [{ path: 'baseUrl', message: 'must not carry credentials; use the client options' }]);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * The one request pipeline all vendor clients share: ky for transport, timeouts and retries;
+ * this class for auth, retry policy, rate-limit reading, error mapping, validation and logging.
+ */
+export class HttpClient {
+  readonly #ky: KyInstance;
+  readonly #profile: VendorProfile;
+  readonly #secrets: readonly string[];
+  readonly #sensitive: readonly string[];
+  readonly #logger: LeveledLogger;
+  readonly #logBodies: boolean;
+  readonly #timeout: number;
+  readonly #maxRetries: number;
+  readonly #maxRetryAfter: number;
+  /** How responses are checked. */
+  readonly validation: ValidationMode;
+  /** The API root requests go to. */
+  readonly baseUrl: string;
+
+  constructor(profile: VendorProfile, options: ClientOptions, auth: { headers: Record<string, string>; secrets: readonly string[] }) {
+    const what = `${profile.vendor} client options`;
+    checkHeaders(options.headers, what);
+    checkHeaders(auth.headers, `${profile.vendor} credentials`);
+    checkCount(options.timeout, 'timeout', 1, 2_147_483_647);
+    checkCount(options.maxRetries, 'maxRetries', 0, 20);
+    checkCount(options.maxRetryAfter, 'maxRetryAfter', 0, 2_147_483_647);
+    this.#profile = profile;
+    this.#secrets = auth.secrets.filter((secret) => secret.length > 0);
+    this.#sensitive = [...ALWAYS_SENSITIVE_HEADERS, ...profile.sensitiveHeaders.map((h) => h.toLowerCase())];
+    this.#logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', `[sequence-sdk:${profile.vendor}]`);
+    this.#logBodies = options.logBodies === true;
+    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    this.#maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.#maxRetryAfter = options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
+    this.validation = options.validation ?? 'strict';
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
+    this.#ky = ky.create({
+      prefix: this.baseUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      headers: { accept: 'application/json', ...options.headers, ...auth.headers },
+      // A redirect is never followed: a custom auth header would travel to whatever host it names.
+      redirect: 'manual',
+      hooks: { beforeRetry: [({ request, retryCount, options: kyOptions }) => this.#logRetry(request, retryCount, kyOptions)] },
+    });
+  }
+
+  /** Sends one request and returns the model; see {@link APIPromise}. */
+  request<Wire, Model = Wire>(spec: RequestSpec<Wire, Model>, options?: RequestOptions): APIPromise<Model> {
+    return new APIPromise(this.execute(spec, options));
+  }
+
+  /** Sends one request and resolves with the model, the raw response and its rate limit. */
+  async execute<Wire, Model = Wire>(spec: RequestSpec<Wire, Model>, options?: RequestOptions): Promise<WithResponse<Model>> {
+    checkRequestOptions(options);
+    const url = `${this.baseUrl}/${spec.path}`;
+    const idempotent = spec.method !== 'POST' || options?.idempotencyKey !== undefined;
+    const timeout = options?.timeout ?? this.#timeout;
+    const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '' };
+    const headers: Record<string, string> = { ...options?.headers };
+    if (options?.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+    const kyOptions: KyOptions = {
+      method: spec.method,
+      timeout,
+      retry: this.#retryPolicy(idempotent, options?.maxRetries ?? this.#maxRetries, state),
+      context: { state },
+    };
+    if (spec.query !== undefined) kyOptions.searchParams = spec.query;
+    if (spec.body !== undefined) kyOptions.json = spec.body;
+    if (options?.signal !== undefined) kyOptions.signal = options.signal;
+    if (Object.keys(headers).length > 0) kyOptions.headers = headers;
+    this.#logRequest(spec, url, headers);
+
+    const started = performance.now();
+    let response: Response;
+    let text: string;
+    try {
+      const pending = this.#ky(spec.path, kyOptions);
+      response = await pending;
+      text = await pending.text();
+    } catch (error) {
+      throw await this.#translateError(error, spec.method, url, timeout, options?.signal);
+    }
+    if (this.#logger.enabled('info')) {
+      this.#logger.info(`${response.status} ${spec.method} ${url} ${Math.round(performance.now() - started)}ms`);
+    }
+    if (this.#logBodies && text !== '') this.#logger.debug(`response body ${scrubSecrets(text, this.#secrets)}`);
+    const data = this.#decode(spec, text, response, url);
+    const reader = this.#profile.readRateLimit;
+    let rateLimit: RateLimit | undefined | null = null;
+    return {
+      data,
+      response,
+      // Parsed on first read: most callers never look.
+      get rateLimit() {
+        if (rateLimit === null) rateLimit = readRateLimit(response.headers, reader);
+        return rateLimit;
+      },
+    };
+  }
+
+  #decode<Wire, Model>(spec: RequestSpec<Wire, Model>, text: string, response: Response, url: string): Model {
+    const decoder = spec.decode;
+    if (decoder === undefined) return undefined as Model;
+    let wire: unknown;
+    try {
+      wire = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new ResponseValidationError({
+        vendor: this.#profile.vendor,
+        issues: [{ path: '', message: `expected JSON, received ${response.headers.get('content-type') ?? 'no content type'}` }],
+        body: scrubSecrets(text, this.#secrets),
+        method: spec.method,
+        url,
+        reason: 'was not valid JSON',
+      });
+    }
+    if (this.validation !== 'off') {
+      const result = decoder.schema.safeParse(wire, { reportInput: true });
+      if (result.success) {
+        wire = result.data;
+      } else {
+        const issues = toValidationIssues(result.error.issues);
+        if (this.validation === 'strict') {
+          throw new ResponseValidationError({ vendor: this.#profile.vendor, issues, body: scrubValue(wire, this.#secrets), method: spec.method, url });
+        }
+        this.#logger.warn(`response to ${spec.method} ${url} did not match the model; returned as received`, issues);
+      }
+    }
+    return decoder.unwrap ? decoder.unwrap(wire as Wire) : (wire as Model);
+  }
+
+  #retryPolicy(idempotent: boolean, limit: number, state: RetryState): RetryOptions {
+    const maxRetryAfter = this.#maxRetryAfter;
+    const reader = this.#profile.readRateLimit;
+    return {
+      limit,
+      // POST is listed so that `shouldRetry` decides for it: only 429, refused connections, or with an idempotency key.
+      methods: ['get', 'put', 'delete', 'post'],
+      statusCodes: [...RETRY_STATUSES],
+      afterStatusCodes: [],
+      backoffLimit: Number.POSITIVE_INFINITY,
+      shouldRetry: ({ error }) => {
+        state.serverDelay = undefined;
+        if (isHTTPError(error)) {
+          const status = error.response.status;
+          // 429 means the server refused the request unprocessed: safe to resend for any method.
+          if (!RETRY_STATUSES.has(status) || (!idempotent && status !== 429)) return false;
+          const delay = serverRetryDelay(status, readRateLimit(error.response.headers, reader));
+          if (delay !== undefined) state.serverDelay = Math.min(delay, maxRetryAfter);
+          state.reason = String(status);
+          return true;
+        }
+        if (isTimeoutError(error)) {
+          state.reason = 'timeout';
+          return idempotent;
+        }
+        if (isNetworkError(error)) {
+          state.reason = 'connection error';
+          return idempotent || isConnectionRefused(error);
+        }
+        return false;
+      },
+      delay: (attempt) => state.serverDelay ?? Math.min(BACKOFF_BASE_MS * 2 ** (attempt - 1), BACKOFF_MAX_MS),
+      // Jitter only the client's own backoff; a server's timing is honoured as given.
+      jitter: (delay) => (state.lastDelay = state.serverDelay === undefined ? delay * (0.75 + Math.random() * 0.25) : delay),
+    };
+  }
+
+  #logRetry(request: Request, retryCount: number, kyOptions: { context: Record<string, unknown> }): void {
+    const state = kyOptions.context.state as RetryState | undefined;
+    this.#logger.warn(
+      `retrying ${request.method} ${request.url} after ${state?.reason ?? 'failure'} in ${Math.round(state?.lastDelay ?? 0)}ms (retry ${retryCount})`,
+    );
+  }
+
+  #logRequest(spec: { method: HttpMethod; body?: unknown }, url: string, headers: Record<string, string>): void {
+    if (!this.#logger.enabled('debug')) return;
+    this.#logger.debug(`${spec.method} ${url}`, { headers: redactHeaders(headers, this.#sensitive) });
+    if (this.#logBodies && spec.body !== undefined) {
+      this.#logger.debug(`request body ${scrubSecrets(JSON.stringify(spec.body), this.#secrets)}`);
+    }
+  }
+
+  async #translateError(error: unknown, method: string, url: string, timeoutMs: number, signal?: AbortSignal): Promise<Error> {
+    const vendor = this.#profile.vendor;
+    if (error instanceof SequenceSdkError) return error;
+    if (signal?.aborted) return new AbortError(`${method} ${new URL(url).pathname} was aborted by the caller`);
+    if (isHTTPError(error)) {
+      const { response } = error;
+      const body = scrubValue(error.data, this.#secrets);
+      const requestId = this.#profile.requestIdHeaders?.map((name) => response.headers.get(name)).find((id) => id) ?? undefined;
+      const failure = ApiError.fromResponse({
+        vendor,
+        status: response.status,
+        headers: responseHeaders(response.headers),
+        body,
+        method,
+        url: error.request.url,
+        requestId,
+        rateLimit: readRateLimit(response.headers, this.#profile.readRateLimit),
+        details: this.#profile.describeError(body),
+      });
+      this.#logger.error(failure.message);
+      return failure;
+    }
+    if (isTimeoutError(error)) return new TimeoutError({ vendor, method, url, timeoutMs });
+    if (isNetworkError(error)) return new ConnectionError({ vendor, method, url, cause: error.cause });
+    if (error instanceof Error && error.name === 'AbortError') return new AbortError(`${method} ${new URL(url).pathname} was aborted`);
+    // A body cut off mid-stream surfaces as a TypeError from fetch.
+    if (error instanceof TypeError) return new ConnectionError({ vendor, method, url, cause: error });
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

@@ -1,0 +1,181 @@
+import { InvalidRequestError, SequenceSdkError } from './errors.js';
+import { checkCount } from './options.js';
+
+/** One page as a vendor resource fetched it, before it becomes a {@link Page}. */
+export interface FetchedPage<T> {
+  /** The items of this page. */
+  items: T[];
+  /** Whether the server says more items follow. */
+  hasMore: boolean;
+  /** Items across all pages, when the vendor says (Whippy's `total`). */
+  total?: number | undefined;
+  /** The raw response of this page. */
+  response: Response;
+}
+
+/** Where pages come from: a vendor resource fills this in for one `list()` call. */
+export interface PageSource<T> {
+  /** Fetches the page that starts at `offset`. */
+  fetch(offset: number, signal: AbortSignal | undefined): Promise<FetchedPage<T>>;
+  /** Offset of the first page. */
+  startOffset: number;
+  /** Items requested per page. */
+  pageSize: number;
+  /** The caller's signal, if any; prefetching adds its own on top. */
+  signal?: AbortSignal | undefined;
+}
+
+/** One page of a list: its items, and the way to the next one. */
+export class Page<T> {
+  /** The items of this page. */
+  readonly data: T[];
+  /** Items across all pages, when the vendor says. */
+  readonly total: number | undefined;
+  /** The raw response of this page. */
+  readonly response: Response;
+  /** The offset this page starts at. */
+  readonly offset: number;
+  readonly #source: PageSource<T>;
+  readonly #hasMore: boolean;
+
+  constructor(source: PageSource<T>, offset: number, fetched: FetchedPage<T>) {
+    this.#source = source;
+    this.offset = offset;
+    this.data = fetched.items;
+    this.total = fetched.total;
+    this.response = fetched.response;
+    this.#hasMore = fetched.hasMore && fetched.items.length > 0;
+  }
+
+  /** True when another page follows this one. */
+  hasNextPage(): boolean {
+    return this.#hasMore;
+  }
+
+  /** The offset the next page starts at. */
+  nextOffset(): number {
+    return this.offset + this.data.length;
+  }
+
+  /** Fetches the page after this one; throws when there is none. */
+  getNextPage(): Promise<Page<T>> {
+    if (!this.#hasMore) return Promise.reject(new SequenceSdkError('There is no next page: check hasNextPage() first'));
+    return loadPage(this.#source, this.nextOffset(), this.#source.signal);
+  }
+}
+
+async function loadPage<T>(source: PageSource<T>, offset: number, signal: AbortSignal | undefined): Promise<Page<T>> {
+  return new Page(source, offset, await source.fetch(offset, signal));
+}
+
+const noop = (): void => {};
+
+/**
+ * What every `list()` returns, at once and without awaiting:
+ * `for await` walks items across pages lazily; `await` gives the first {@link Page};
+ * `.pages()` walks pages; `.toArray({ limit })` collects up to a required cap.
+ * Memory stays flat however many items are walked: only the pages in flight are held.
+ */
+export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  readonly #source: PageSource<T>;
+  readonly #concurrency: number;
+  #first: Promise<Page<T>> | undefined;
+
+  constructor(source: PageSource<T>, concurrency = 1) {
+    checkCount(concurrency, 'concurrency', 1, 64);
+    this.#source = source;
+    this.#concurrency = concurrency;
+  }
+
+  /** A list that fails with `error` on first use and sends nothing (used for invalid input). */
+  static failed<T>(error: unknown): Paginated<T> {
+    return new Paginated<T>({ fetch: () => Promise.reject(error), startOffset: 0, pageSize: 1 });
+  }
+
+  #firstPage(): Promise<Page<T>> {
+    this.#first ??= loadPage(this.#source, this.#source.startOffset, this.#source.signal);
+    return this.#first;
+  }
+
+  /** Promise interface: resolves with the first page. */
+  then<R1 = Page<T>, R2 = never>(
+    onFulfilled?: ((page: Page<T>) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#firstPage().then(onFulfilled, onRejected);
+  }
+
+  /** Walks every item of every page, in order. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.data;
+  }
+
+  /** Walks pages in order; with `concurrency > 1`, fetches that many ahead. */
+  pages(): AsyncGenerator<Page<T>, void, undefined> {
+    return this.#concurrency > 1 ? this.#prefetchedPages() : this.#serialPages();
+  }
+
+  /** Collects items into an array, stopping at `limit` (required, so a pull can't grow unbounded). */
+  async toArray(options: { limit: number }): Promise<T[]> {
+    const limit = options?.limit;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
+      throw new InvalidRequestError('toArray options', [{ path: 'limit', message: 'is required: a whole number of items to collect at most' }]);
+    }
+    const out: T[] = [];
+    if (limit === 0) return out;
+    for await (const item of this) {
+      out.push(item);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async *#serialPages(): AsyncGenerator<Page<T>, void, undefined> {
+    let page = await this.#firstPage();
+    yield page;
+    while (page.hasNextPage()) {
+      page = await page.getNextPage();
+      yield page;
+    }
+  }
+
+  async *#prefetchedPages(): AsyncGenerator<Page<T>, void, undefined> {
+    const source = this.#source;
+    const queue: { offset: number; page: Promise<Page<T>> }[] = [];
+    let controller = new AbortController();
+    let signal = source.signal ? AbortSignal.any([source.signal, controller.signal]) : controller.signal;
+    let nextOffset = source.startOffset;
+    let pageSize = source.pageSize;
+    let end = Number.POSITIVE_INFINITY;
+    const fill = (): void => {
+      while (queue.length < this.#concurrency && nextOffset < end) {
+        const page = loadPage(source, nextOffset, signal);
+        page.catch(noop); // awaited in order below; a page abandoned early must not be an unhandled rejection
+        queue.push({ offset: nextOffset, page });
+        nextOffset += pageSize;
+      }
+    };
+    try {
+      fill();
+      for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
+        const page = await head.page;
+        if (page.total !== undefined) end = page.total;
+        const more = page.hasNextPage();
+        if (more && (page.nextOffset() !== (queue[0]?.offset ?? nextOffset))) {
+          // The server sent fewer items than asked (its own page cap): drop the guesses and realign.
+          controller.abort();
+          controller = new AbortController();
+          signal = source.signal ? AbortSignal.any([source.signal, controller.signal]) : controller.signal;
+          queue.length = 0;
+          nextOffset = page.nextOffset();
+          pageSize = page.data.length;
+        }
+        if (more) fill();
+        yield page;
+        if (!more) return;
+      }
+    } finally {
+      controller.abort(); // stops speculative requests past the end, or on break / error
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import * as z from 'zod/mini';
+import { InvalidRequestError, type ValidationIssue } from './errors.js';
+
+/** How responses are checked against the models: throw, log and pass, or skip. */
+export type ValidationMode = 'strict' | 'lenient' | 'off';
+
+/** A known set of string values that stays open: a vendor's new value is still a `string`. */
+export type OpenEnum<Known extends string> = Known | (string & {});
+
+/**
+ * An open enum: typed as the known literals (for autocompletion) but accepting any string,
+ * so a status the vendor adds tomorrow never breaks a user's code today.
+ */
+export function openEnum<const Known extends readonly string[]>(_known: Known): z.ZodMiniType<OpenEnum<Known[number]>> {
+  return z.string() as unknown as z.ZodMiniType<OpenEnum<Known[number]>>;
+}
+
+/** A value the vendor may send as `T`, `null`, or leave out. */
+export function maybe<T extends z.core.SomeType>(schema: T) {
+  return z.optional(z.nullable(schema));
+}
+
+interface RawIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  input?: unknown;
+  keys?: string[];
+  values?: unknown[];
+  maximum?: unknown;
+  minimum?: unknown;
+  origin?: string;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function describeIssue(issue: RawIssue): string {
+  // Custom checks carry their own sentence; zod's generic one is replaced by a precise one.
+  if (issue.message && issue.message !== 'Invalid input' && !issue.message.startsWith('Invalid input:')) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `is required (${issue.expected})` : `expected ${issue.expected}, received ${typeName(issue.input)}`;
+    case 'invalid_value':
+      return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+    case 'invalid_format':
+      return 'has an invalid format';
+    default:
+      return issue.message || 'is invalid';
+  }
+}
+
+/** Turns zod issues into path + sentence pairs, never echoing the offending value. */
+export function toValidationIssues(issues: readonly unknown[]): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const raw of issues as RawIssue[]) {
+    if (raw.code === 'unrecognized_keys') {
+      for (const key of raw.keys ?? []) out.push({ path: formatPath([...raw.path, key]), message: 'is not a known field' });
+    } else {
+      out.push({ path: formatPath(raw.path), message: describeIssue(raw) });
+    }
+  }
+  return out;
+}
+
+/** Checks caller input; throws {@link InvalidRequestError} naming each bad field, before any request. */
+export function checkInput<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  throw new InvalidRequestError(what, toValidationIssues(result.error.issues));
+}

@@ -1,0 +1,33 @@
+/**
+ * `sequence-sdk`: the shared error classes, types and helpers. Vendor clients live in
+ * `sequence-sdk/close`, `sequence-sdk/whippy` and `sequence-sdk/clarion`.
+ * @packageDocumentation
+ */
+export {
+  SequenceSdkError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+  ResponseValidationError,
+  InvalidRequestError,
+} from './core/errors.js';
+export type { Vendor, ErrorDetails, ValidationIssue, ApiErrorInit } from './core/errors.js';
+export type { RateLimit } from './core/rate-limit.js';
+export { parseRateLimitHeader, readRateLimit } from './core/rate-limit.js';
+export type { Logger, LogLevel } from './core/logger.js';
+export type { ValidationMode, OpenEnum } from './core/schema.js';
+export type { ClientOptions, RequestOptions, ListOptions } from './core/options.js';
+export { APIPromise } from './core/api-promise.js';
+export type { WithResponse } from './core/api-promise.js';
+export { Page, Paginated } from './core/pagination.js';
+export { FilterBuilder } from './core/filters.js';
+export type { FilterInput, DateInput } from './core/filters.js';
