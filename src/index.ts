@@ -21,7 +21,7 @@ export {
   InvalidRequestError,
 } from './core/errors.js';
 export type { Vendor, ErrorDetails, ValidationIssue, ApiErrorInit } from './core/errors.js';
-export type { RateLimit } from './core/rate-limit.js';
+export type { RateLimit, RateLimitReader } from './core/rate-limit.js';
 export { parseRateLimitHeader, readRateLimit } from './core/rate-limit.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { ValidationMode, OpenEnum } from './core/schema.js';

@@ -145,9 +145,12 @@ export class HttpClient {
     });
   }
 
-  /** Sends one request and returns the model; see {@link APIPromise}. */
-  request<Wire, Model = Wire>(spec: RequestSpec<Wire, Model>, options?: RequestOptions): APIPromise<Model> {
-    return new APIPromise(this.execute(spec, options));
+  /**
+   * Sends one request and returns the model; see {@link APIPromise}. `build` runs inside the
+   * promise, so an input check that throws there rejects it before anything is sent.
+   */
+  request<Wire, Model = Wire>(build: () => RequestSpec<Wire, Model>, options?: RequestOptions): APIPromise<Model> {
+    return new APIPromise(Promise.resolve().then(() => this.execute(build(), options)));
   }
 
   /** Sends one request and resolves with the model, the raw response and its rate limit. */

@@ -87,9 +87,16 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     this.#concurrency = concurrency;
   }
 
-  /** A list that fails with `error` on first use and sends nothing (used for invalid input). */
-  static failed<T>(error: unknown): Paginated<T> {
-    return new Paginated<T>({ fetch: () => Promise.reject(error), startOffset: 0, pageSize: 1 });
+  /**
+   * Runs `build` (which checks the caller's input); if it throws, returns a list that fails
+   * with that error on first use and never sends a request.
+   */
+  static from<T>(build: () => Paginated<T>): Paginated<T> {
+    try {
+      return build();
+    } catch (error) {
+      return new Paginated<T>({ fetch: () => Promise.reject(error), startOffset: 0, pageSize: 1 });
+    }
   }
 
   #firstPage(): Promise<Page<T>> {

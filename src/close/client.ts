@@ -1,0 +1,35 @@
+import { HttpClient } from '../core/http.js';
+import type { ClientOptions } from '../core/options.js';
+import { closeAuth, type CloseCredentials } from './auth.js';
+import { closeProfile } from './profile.js';
+import { CloseBulkSubscriptions } from './resources/bulk-subscriptions.js';
+import { CloseSequences } from './resources/sequences.js';
+import { CloseSubscriptions } from './resources/subscriptions.js';
+
+/** Options of {@link CloseClient}: the shared client options plus Close credentials. */
+export interface CloseClientOptions extends ClientOptions, CloseCredentials {}
+
+/**
+ * Client for Close CRM's sequence APIs.
+ * @example
+ * const close = new CloseClient(); // reads CLOSE_API_KEY
+ * const seq = await close.sequences.retrieve('seq_123');
+ */
+export class CloseClient {
+  /** Sequences: list, retrieve, create, update, delete. */
+  readonly sequences: CloseSequences;
+  /** Sequence subscriptions: list (filtered), retrieve, create, update, pause, resume. */
+  readonly subscriptions: CloseSubscriptions;
+  /** Bulk subscription actions: list, retrieve, create. */
+  readonly bulkSubscriptions: CloseBulkSubscriptions;
+  /** The API root this client talks to. */
+  readonly baseUrl: string;
+
+  constructor(options: CloseClientOptions = {}) {
+    const http = new HttpClient(closeProfile, options, closeAuth(options));
+    this.baseUrl = http.baseUrl;
+    this.sequences = new CloseSequences(http);
+    this.subscriptions = new CloseSubscriptions(http);
+    this.bulkSubscriptions = new CloseBulkSubscriptions(http);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * `sequence-sdk/close`: the Close CRM client.
+ * @packageDocumentation
+ */
+export { CloseClient } from './client.js';
+export type { CloseClientOptions } from './client.js';
+export type { CloseCredentials } from './auth.js';
+export { CloseSequences } from './resources/sequences.js';
+export { CloseSubscriptions } from './resources/subscriptions.js';
+export { CloseBulkSubscriptions } from './resources/bulk-subscriptions.js';
+export { subscriptionsFilter, SubscriptionsFilter } from './filters.js';
+export { CLOSE_BASE_URL, describeCloseError } from './profile.js';
+export * from './models.js';
+export * from './inputs.js';

@@ -1,0 +1,161 @@
+import * as z from 'zod/mini';
+import { filterId, pageLimit, pageOffset } from '../core/filters.js';
+import { BulkActionTypeSchema, ContactPreferenceSchema, SequenceStatusSchema, StepTypeSchema, SubscriptionStatusSchema, ThreadingSchema } from './models.js';
+
+// Request bodies are loose objects: Close accepts more fields than it documents, so unknown
+// keys pass through; the documented ones are checked before anything is sent.
+
+const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+const email = z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'));
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day as HH:MM'));
+
+/** A sending window as sent on create/update. */
+export const ScheduleRangeInputSchema = z.looseObject({
+  weekday: z.int().check(z.minimum(1, 'must be 1 (Monday) to 7 (Sunday)'), z.maximum(7, 'must be 1 (Monday) to 7 (Sunday)')),
+  start: clockTime,
+  end: clockTime,
+});
+
+/** A sending schedule as sent on create/update; `null` clears it. */
+export const ScheduleInputSchema = z.nullable(z.looseObject({ ranges: z.array(ScheduleRangeInputSchema) }));
+
+/** A step as sent on create (and, with its `id`, on update). */
+export const SequenceStepInputSchema = z
+  .looseObject({
+    id: z.optional(nonEmpty),
+    step_type: z.optional(StepTypeSchema),
+    /** Seconds to wait before this step. */
+    delay: z.optional(z.int().check(z.minimum(0, 'must be 0 or more seconds'))),
+    email_template_id: z.optional(z.nullable(nonEmpty)),
+    sms_template_id: z.optional(z.nullable(nonEmpty)),
+    threading: z.optional(z.nullable(ThreadingSchema)),
+    required: z.optional(z.boolean()),
+    step_allowed_delay: z.optional(z.unknown()),
+  })
+  .check(
+    z.refine((step) => step.step_type !== 'email' || typeof step.email_template_id === 'string', {
+      message: 'is required on email steps',
+      path: ['email_template_id'],
+    }),
+  );
+
+/** Body of `sequences.create`. `timezone` and at least one step are required. */
+export const SequenceCreateSchema = z.looseObject({
+  name: nonEmpty,
+  timezone: nonEmpty,
+  steps: z.array(SequenceStepInputSchema).check(z.minLength(1, 'must have at least one step')),
+  schedule: z.optional(ScheduleInputSchema),
+  status: z.optional(SequenceStatusSchema),
+});
+
+/**
+ * Body of `sequences.update` (PUT acts as PATCH). If `steps` is sent, steps left out are deleted:
+ * send `{ id }` for each step to keep.
+ */
+export const SequenceUpdateSchema = z.looseObject({
+  name: z.optional(nonEmpty),
+  timezone: z.optional(nonEmpty),
+  steps: z.optional(z.array(SequenceStepInputSchema)),
+  schedule: z.optional(ScheduleInputSchema),
+  status: z.optional(SequenceStatusSchema),
+});
+
+/**
+ * Body of `subscriptions.create`. Which fields Close requires is not stated anywhere; these follow
+ * the documented example (sequence, contact, and the sender triple).
+ */
+export const SubscriptionCreateSchema = z.looseObject({
+  sequence_id: nonEmpty,
+  contact_id: nonEmpty,
+  contact_email: email,
+  sender_account_id: nonEmpty,
+  sender_name: nonEmpty,
+  sender_email: email,
+  calls_assigned_to: z.optional(z.array(nonEmpty)),
+});
+
+/** Body of `subscriptions.update`: status (`paused`, or `active` to restart) and sender changes. */
+export const SubscriptionUpdateSchema = z.looseObject({
+  status: z.optional(SubscriptionStatusSchema),
+  sender_account_id: z.optional(nonEmpty),
+  sender_name: z.optional(nonEmpty),
+  sender_email: z.optional(email),
+});
+
+const SUBSCRIBE_REQUIRES = ['sequence_id', 'sender_account_id', 'sender_name', 'sender_email', 'contact_preference'] as const;
+
+/** Body of `bulkSubscriptions.create`. A `subscribe` action needs the sequence, the sender triple and `contact_preference`. */
+export const BulkSubscriptionCreateSchema = z
+  .looseObject({
+    action_type: BulkActionTypeSchema,
+    sequence_id: z.optional(nonEmpty),
+    sender_account_id: z.optional(nonEmpty),
+    sender_name: z.optional(nonEmpty),
+    sender_email: z.optional(email),
+    contact_preference: z.optional(ContactPreferenceSchema),
+    s_query: z.optional(z.record(z.string(), z.unknown())),
+    sort: z.optional(z.array(z.unknown())),
+    results_limit: z.optional(z.nullable(z.int().check(z.minimum(1, 'must be at least 1')))),
+    calls_assigned_to: z.optional(z.nullable(z.array(nonEmpty))),
+    from_phone_number_id: z.optional(z.nullable(nonEmpty)),
+    send_done_email: z.optional(z.boolean()),
+  })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.action_type !== 'subscribe') return;
+      for (const field of SUBSCRIBE_REQUIRES) {
+        if (body[field] === undefined) ctx.issues.push({ code: 'custom', message: 'is required when action_type is "subscribe"', path: [field], input: undefined });
+      }
+    }),
+  );
+
+/** Paging parameters of Close lists (`_limit` default 100; Close's maxima are unpublished). */
+export const PagingParamsSchema = z.strictObject({
+  _limit: z.optional(pageLimit(Number.MAX_SAFE_INTEGER)),
+  _skip: z.optional(pageOffset),
+});
+
+/** Filter of `subscriptions.list`: at least one of `sequence_id`, `contact_id`, `lead_id`. */
+export const SubscriptionListFilterSchema = z
+  .strictObject({
+    sequence_id: z.optional(filterId),
+    contact_id: z.optional(filterId),
+    lead_id: z.optional(filterId),
+    _limit: z.optional(pageLimit(Number.MAX_SAFE_INTEGER)),
+    _skip: z.optional(pageOffset),
+  })
+  .check(
+    z.refine((filter) => filter.sequence_id !== undefined || filter.contact_id !== undefined || filter.lead_id !== undefined, {
+      message: 'needs at least one of sequence_id, contact_id or lead_id',
+      path: [],
+    }),
+  );
+
+/** A step as sent on create or update. */
+export type SequenceStepInput = z.input<typeof SequenceStepInputSchema>;
+/** Body of `sequences.create`. */
+export type SequenceCreateParams = z.input<typeof SequenceCreateSchema>;
+/** Body of `sequences.update`. */
+export type SequenceUpdateParams = z.input<typeof SequenceUpdateSchema>;
+/** Body of `subscriptions.create`. */
+export type SubscriptionCreateParams = z.input<typeof SubscriptionCreateSchema>;
+/** Body of `subscriptions.update`. */
+export type SubscriptionUpdateParams = z.input<typeof SubscriptionUpdateSchema>;
+/** Body of `bulkSubscriptions.create`. */
+export type BulkSubscriptionCreateParams = z.input<typeof BulkSubscriptionCreateSchema>;
+/** Paging parameters of a Close list. */
+export type PagingParams = z.input<typeof PagingParamsSchema>;
+
+interface SubscriptionScopeFields {
+  sequence_id?: string;
+  contact_id?: string;
+  lead_id?: string;
+}
+
+/** Filter of `subscriptions.list`; the type itself demands one of the three ids. */
+export type SubscriptionListFilter = PagingParams &
+  (
+    | (SubscriptionScopeFields & { sequence_id: string })
+    | (SubscriptionScopeFields & { contact_id: string })
+    | (SubscriptionScopeFields & { lead_id: string })
+  );

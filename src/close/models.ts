@@ -1,0 +1,182 @@
+import * as z from 'zod/mini';
+import { maybe, openEnum } from '../core/schema.js';
+
+// Close's models follow ../shared/api/close.md: fields in every doc example are required,
+// everything seen only live or in third-party notes is optional, every enum stays open.
+
+/** `WorkflowStatus` in Close's spec: a sequence's status. */
+export const SEQUENCE_STATUSES = ['active', 'paused', 'draft'] as const;
+/** `WorkflowRunStatus` in Close's spec: a subscription's status. */
+export const SUBSCRIPTION_STATUSES = ['active', 'paused', 'finished', 'goal', 'error'] as const;
+/** `StatusReason` in Close's spec: why a subscription has its status. New reasons appear; the type stays open. */
+export const STATUS_REASONS = [
+  'manual', 'pending-call-timed-out', 'bulk-action', 'rate-limited', 'sequence-deleted', 'workflow-paused',
+  'filter-not-matched', 'reply-received', 'call-answered', 'meeting-booked', 'lead-status-changed', 'outcome-met',
+  'account-invalid', 'account-failures', 'sending-throttled-too-long', 'membership-inactive', 'send-as-error',
+  'email-bounced', 'call-failed', 'sms-failed', 'no-user-phone', 'billing-error', 'assignment-field-invalid',
+  'lead-status-field-invalid', 'assignees-missing', 'run-as-disabled', 'lead-not-visible', 'internal-error',
+  'field-mapping-error', 'filter-config-invalid', 'email-ai-generation-failed',
+] as const;
+/** Step types seen in docs (`email`, `call`) and live (`sms`); the full list is unknown. */
+export const STEP_TYPES = ['email', 'call', 'sms'] as const;
+/** Bulk subscription action types in Close's spec (`reassign` is undocumented). */
+export const BULK_ACTION_TYPES = ['subscribe', 'resume', 'resume_finished', 'pause', 'reassign'] as const;
+/** `BulkActionStatus` in Close's spec. */
+export const BULK_ACTION_STATUSES = ['created', 'loading', 'processing', 'done', 'paused', 'resuming', 'error'] as const;
+
+/** A sequence's status. */
+export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
+/** A subscription's status. */
+export const SubscriptionStatusSchema = openEnum(SUBSCRIPTION_STATUSES);
+/** Why a subscription has its status. */
+export const StatusReasonSchema = openEnum(STATUS_REASONS);
+/** A step's type. */
+export const StepTypeSchema = openEnum(STEP_TYPES);
+/** Email threading of a step: `old_thread` in docs, `new_thread` seen live. */
+export const ThreadingSchema = openEnum(['old_thread', 'new_thread'] as const);
+/** A bulk action's type. */
+export const BulkActionTypeSchema = openEnum(BULK_ACTION_TYPES);
+/** A bulk action's status. */
+export const BulkActionStatusSchema = openEnum(BULK_ACTION_STATUSES);
+/** Who gets a bulk subscription: the lead's primary contact, or every contact. */
+export const ContactPreferenceSchema = openEnum(['lead', 'contact'] as const);
+
+/** One sending window; weekday 1 = Monday is assumed (the docs never say). Times are `HH:MM` or `HH:MM:SS`. */
+export const ScheduleRangeSchema = z.looseObject({
+  weekday: z.number(),
+  start: z.string(),
+  end: z.string(),
+});
+
+/** A sequence's sending windows. */
+export const ScheduleSchema = z.looseObject({
+  ranges: z.array(ScheduleRangeSchema),
+});
+
+/** One step of a sequence. `delay` is in seconds. */
+export const SequenceStepSchema = z.looseObject({
+  id: z.string(),
+  step_type: maybe(StepTypeSchema),
+  delay: z.optional(z.number()),
+  email_template_id: maybe(z.string()),
+  sms_template_id: maybe(z.string()),
+  threading: maybe(ThreadingSchema),
+  required: z.optional(z.boolean()),
+  /** Type unknown (null in every example). */
+  step_allowed_delay: z.optional(z.unknown()),
+  created_by_id: maybe(z.string()),
+  updated_by_id: maybe(z.string()),
+  date_created: maybe(z.string()),
+  date_updated: maybe(z.string()),
+});
+
+/** Subscription counts by status, on fetched and updated sequences. */
+export const SubscriptionCountsSchema = z.looseObject({
+  active: z.optional(z.number()),
+  error: z.optional(z.number()),
+  finished: z.optional(z.number()),
+  goal: z.optional(z.number()),
+  paused: z.optional(z.number()),
+});
+
+/** A Close sequence (a "Workflow" in the UI). */
+export const SequenceSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  status: SequenceStatusSchema,
+  timezone: maybe(z.string()),
+  schedule: maybe(ScheduleSchema),
+  steps: z.array(SequenceStepSchema),
+  subscription_counts_by_status: z.optional(SubscriptionCountsSchema),
+  organization_id: maybe(z.string()),
+  created_by_id: maybe(z.string()),
+  updated_by_id: maybe(z.string()),
+  date_created: maybe(z.string()),
+  date_updated: maybe(z.string()),
+  // Seen live (2026-04), not in the doc examples.
+  schedule_id: maybe(z.string()),
+  trigger_query: maybe(z.string()),
+  allow_manual_enrollment: maybe(z.boolean()),
+  owner_id: maybe(z.string()),
+});
+
+/** A contact's subscription to a sequence. */
+export const SequenceSubscriptionSchema = z.looseObject({
+  id: z.string(),
+  sequence_id: z.string(),
+  contact_id: z.string(),
+  lead_id: maybe(z.string()),
+  contact_email: maybe(z.string()),
+  sender_account_id: maybe(z.string()),
+  sender_name: maybe(z.string()),
+  sender_email: maybe(z.string()),
+  calls_assigned_to: maybe(z.array(z.string())),
+  status: SubscriptionStatusSchema,
+  status_reason: maybe(StatusReasonSchema),
+  /** Read by Close's own scripts; possibly a legacy alias of `status_reason`. */
+  pause_reason: maybe(z.string()),
+  start_date: maybe(z.string()),
+  organization_id: maybe(z.string()),
+  created_by_id: maybe(z.string()),
+  updated_by_id: maybe(z.string()),
+  date_created: maybe(z.string()),
+  date_updated: maybe(z.string()),
+});
+
+/** A bulk subscribe / pause / resume action over many leads. Fully typed in Close's spec; many fields nullable. */
+export const BulkSequenceSubscriptionActionSchema = z.looseObject({
+  id: z.string(),
+  action_type: BulkActionTypeSchema,
+  status: maybe(BulkActionStatusSchema),
+  contact_preference: maybe(ContactPreferenceSchema),
+  sequence_id: maybe(z.string()),
+  sender_account_id: maybe(z.string()),
+  sender_email: maybe(z.string()),
+  sender_name: maybe(z.string()),
+  calls_assigned_to: maybe(z.array(z.string())),
+  from_phone_number_id: maybe(z.string()),
+  query: maybe(z.string()),
+  s_query: maybe(z.record(z.string(), z.unknown())),
+  sort: maybe(z.array(z.unknown())),
+  results_limit: maybe(z.number()),
+  n_leads: maybe(z.number()),
+  n_objects: maybe(z.number()),
+  n_leads_processed: maybe(z.number()),
+  n_objects_processed: maybe(z.number()),
+  send_done_email: maybe(z.boolean()),
+  organization_id: maybe(z.string()),
+  created_by: maybe(z.string()),
+  updated_by: maybe(z.string()),
+  date_created: maybe(z.string()),
+  date_updated: maybe(z.string()),
+});
+
+/** Close's list envelope: `{ data, has_more }`. */
+export function listEnvelope<T extends z.core.SomeType>(item: T) {
+  return z.looseObject({ data: z.array(item), has_more: z.optional(z.boolean()) });
+}
+
+/** A Close sequence. */
+export type Sequence = z.infer<typeof SequenceSchema>;
+/** One step of a Close sequence. */
+export type SequenceStep = z.infer<typeof SequenceStepSchema>;
+/** A Close sending schedule. */
+export type Schedule = z.infer<typeof ScheduleSchema>;
+/** One sending window of a schedule. */
+export type ScheduleRange = z.infer<typeof ScheduleRangeSchema>;
+/** A contact's subscription to a sequence. */
+export type SequenceSubscription = z.infer<typeof SequenceSubscriptionSchema>;
+/** A bulk sequence subscription action. */
+export type BulkSequenceSubscriptionAction = z.infer<typeof BulkSequenceSubscriptionActionSchema>;
+/** A sequence's status (open: new values pass through). */
+export type SequenceStatus = z.infer<typeof SequenceStatusSchema>;
+/** A subscription's status (open). */
+export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
+/** Why a subscription has its status (open). */
+export type StatusReason = z.infer<typeof StatusReasonSchema>;
+/** A step's type (open). */
+export type StepType = z.infer<typeof StepTypeSchema>;
+/** A bulk action's type (open). */
+export type BulkActionType = z.infer<typeof BulkActionTypeSchema>;
+/** A bulk action's status (open). */
+export type BulkActionStatus = z.infer<typeof BulkActionStatusSchema>;

@@ -1,0 +1,305 @@
+import { FakeApi, json, type RouteContext } from '../fake-api.js';
+import { prefixedIdMaker, seededRandom } from '../ids.js';
+import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
+
+type Json = Record<string, unknown>;
+
+/** Options of {@link CloseFake}. */
+export interface CloseFakeOptions {
+  /** API key the fake accepts over HTTP Basic (default `test_close_key`). */
+  apiKey?: string;
+  /** OAuth token the fake accepts as Bearer (default `test_close_token`). */
+  accessToken?: string;
+  /** Seed realistic sequences and subscriptions (default true). */
+  seed?: boolean;
+  /** Largest `_limit` accepted (default 1,000). */
+  maxLimit?: number;
+}
+
+const USER_ID = 'user_FakeUserxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
+const ORG_ID = 'orga_FakeOrgxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
+const EMAIL_ACCOUNT = 'emailacct_FakeAccountxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
+
+// Close writes naive ISO datetimes with microseconds.
+function closeNow(): string {
+  return `${new Date().toISOString().slice(0, 23)}000`;
+}
+
+/**
+ * A stateful in-memory Close API: sequences, subscriptions and bulk actions, `_skip`/`_limit`
+ * paging with `has_more`, Basic and Bearer auth, Close's error shapes and its `RateLimit` header.
+ */
+export class CloseFake extends FakeApi {
+  /** Sequences by id. */
+  readonly sequences = new Map<string, Json>();
+  /** Subscriptions by id, in creation order. */
+  readonly subscriptions = new Map<string, Json>();
+  /** Bulk actions by id. */
+  readonly bulkActions = new Map<string, Json>();
+  /** Objects created through POST, by path: a retried create shows up here twice. */
+  readonly creates: Record<string, number> = {};
+  readonly #apiKey: string;
+  readonly #accessToken: string;
+  readonly #maxLimit: number;
+  readonly #newId = prefixedIdMaker(seededRandom(7));
+
+  constructor(options: CloseFakeOptions = {}, basePath = '/api/v1') {
+    super(basePath);
+    this.#apiKey = options.apiKey ?? 'test_close_key';
+    this.#accessToken = options.accessToken ?? 'test_close_token';
+    this.#maxLimit = options.maxLimit ?? 1_000;
+    this.#routes();
+    if (options.seed !== false) this.#seed();
+  }
+
+  protected authorize(request: Request): boolean {
+    const header = request.headers.get('authorization') ?? '';
+    if (header === `Bearer ${this.#accessToken}`) return true;
+    if (!header.startsWith('Basic ')) return false;
+    try {
+      return atob(header.slice(6)) === `${this.#apiKey}:`;
+    } catch {
+      return false;
+    }
+  }
+
+  protected errorBody(_status: number, message: string): unknown {
+    return { error: message };
+  }
+
+  protected rateLimitHeaders(limit: number, remaining: number, resetMs: number): Record<string, string> {
+    return {
+      ratelimit: `limit=${limit}, remaining=${remaining}, reset=${(resetMs / 1000).toFixed(3)}`,
+      ...(remaining === 0 ? { 'retry-after': String(Math.ceil(resetMs / 1000)) } : {}),
+    };
+  }
+
+  /** Adds `count` subscriptions to a sequence (for bulk and memory tests); returns their ids' count. */
+  seedSubscriptions(sequenceId: string, count: number): number {
+    for (let i = 0; i < count; i++) {
+      const [name, email] = CLOSE_SEED_CONTACTS[i % CLOSE_SEED_CONTACTS.length]!;
+      this.#addSubscription({
+        sequence_id: sequenceId,
+        contact_id: this.#newId('cont'),
+        contact_email: email.replace('@', `+${i}@`),
+        sender_account_id: EMAIL_ACCOUNT,
+        sender_name: name,
+        sender_email: 'sales@fake-close.example',
+        calls_assigned_to: [USER_ID],
+      });
+    }
+    return count;
+  }
+
+  #seed(): void {
+    for (const template of CLOSE_SEED_SEQUENCES) {
+      const sequence = this.#createSequence(structuredClone(template) as unknown as Json);
+      this.seedSubscriptions(String(sequence.id), 4);
+    }
+  }
+
+  #routes(): void {
+    this.route('GET', '/sequence/', (ctx) => this.#list(ctx, [...this.sequences.values()].map(({ subscription_counts_by_status: _, ...rest }) => rest)));
+    this.route('POST', '/sequence/', (ctx) => this.#createSequenceRoute(ctx));
+    this.route('GET', '/sequence/:id/', (ctx) => this.#withSequence(ctx, (seq) => json(200, this.#withCounts(seq))));
+    this.route('PUT', '/sequence/:id/', (ctx) => this.#withSequence(ctx, (seq) => this.#updateSequence(seq, ctx.body as Json)));
+    this.route('DELETE', '/sequence/:id/', (ctx) =>
+      this.#withSequence(ctx, (seq) => {
+        this.sequences.delete(String(seq.id));
+        return json(200, {});
+      }),
+    );
+    this.route('GET', '/sequence_subscription/', (ctx) => this.#listSubscriptions(ctx));
+    this.route('POST', '/sequence_subscription/', (ctx) => this.#subscribe(ctx.body as Json));
+    this.route('GET', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => json(200, sub)));
+    this.route('PUT', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as Json)));
+    this.route('GET', '/bulk_action/sequence_subscription/', (ctx) => this.#list(ctx, [...this.bulkActions.values()]));
+    this.route('POST', '/bulk_action/sequence_subscription/', (ctx) => this.#createBulkAction(ctx.body as Json));
+    this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) => {
+      const action = this.bulkActions.get(ctx.params.id!);
+      return action ? json(200, action) : this.error(404, 'Not found');
+    });
+  }
+
+  #list(ctx: RouteContext, items: Json[]): Response {
+    const limit = Number(ctx.query.get('_limit') ?? 100);
+    const skip = Number(ctx.query.get('_skip') ?? 0);
+    if (!Number.isInteger(limit) || limit < 1 || limit > this.#maxLimit) {
+      return json(400, { errors: [], 'field-errors': { _limit: `Input should be less than or equal to ${this.#maxLimit}` } });
+    }
+    if (!Number.isInteger(skip) || skip < 0) return json(400, { errors: [], 'field-errors': { _skip: 'Input should be greater than or equal to 0' } });
+    return json(200, { data: items.slice(skip, skip + limit), has_more: skip + limit < items.length });
+  }
+
+  #listSubscriptions(ctx: RouteContext): Response {
+    const filters = (['sequence_id', 'contact_id', 'lead_id'] as const).filter((key) => ctx.query.has(key));
+    if (filters.length === 0) {
+      return json(400, { errors: ['At least one of sequence_id, contact_id or lead_id is required.'], 'field-errors': {} });
+    }
+    const matches = [...this.subscriptions.values()].filter((sub) => filters.every((key) => sub[key] === ctx.query.get(key)));
+    return this.#list(ctx, matches);
+  }
+
+  #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
+    const sequence = this.sequences.get(ctx.params.id!);
+    return sequence ? then(sequence) : this.error(404, 'Not found');
+  }
+
+  #withSubscription(ctx: RouteContext, then: (subscription: Json) => Response): Response {
+    const subscription = this.subscriptions.get(ctx.params.id!);
+    return subscription ? then(subscription) : this.error(404, 'Not found');
+  }
+
+  #countCreate(path: string): void {
+    this.creates[path] = (this.creates[path] ?? 0) + 1;
+  }
+
+  #createSequenceRoute(ctx: RouteContext): Response {
+    const body = (ctx.body ?? {}) as Json;
+    const fieldErrors: Record<string, string> = {};
+    if (typeof body.name !== 'string' || body.name === '') fieldErrors.name = 'This field is required.';
+    if (typeof body.timezone !== 'string' || body.timezone === '') fieldErrors.timezone = 'This field is required.';
+    if (!Array.isArray(body.steps) || body.steps.length === 0) fieldErrors.steps = 'This field is required.';
+    if (Object.keys(fieldErrors).length > 0) return json(400, { errors: [], 'field-errors': fieldErrors });
+    this.#countCreate('/sequence/');
+    return json(200, this.#createSequence(body));
+  }
+
+  #createSequence(body: Json): Json {
+    const now = closeNow();
+    const sequence: Json = {
+      ...body,
+      id: this.#newId('seq'),
+      status: body.status ?? 'active',
+      schedule: body.schedule ?? null,
+      steps: (body.steps as Json[]).map((step) => this.#newStep(step, now)),
+      organization_id: ORG_ID,
+      created_by_id: USER_ID,
+      updated_by_id: USER_ID,
+      date_created: now,
+      date_updated: now,
+    };
+    this.sequences.set(String(sequence.id), sequence);
+    return sequence;
+  }
+
+  #newStep(step: Json, now: string): Json {
+    return {
+      step_type: step.email_template_id ? 'email' : 'call',
+      delay: 0,
+      email_template_id: null,
+      sms_template_id: null,
+      threading: null,
+      required: true,
+      step_allowed_delay: null,
+      ...step,
+      id: this.#newId('seqstep'),
+      created_by_id: USER_ID,
+      updated_by_id: USER_ID,
+      date_created: now,
+      date_updated: now,
+    };
+  }
+
+  #updateSequence(sequence: Json, body: Json): Response {
+    const now = closeNow();
+    const { steps, ...fields } = body ?? {};
+    Object.assign(sequence, fields, { date_updated: now, updated_by_id: USER_ID });
+    if (Array.isArray(steps)) {
+      // Close's rule: steps left out are deleted; `{id}` keeps a step, objects without id are new.
+      const existing = new Map((sequence.steps as Json[]).map((step) => [step.id, step]));
+      const next: Json[] = [];
+      for (const step of steps as Json[]) {
+        if (step.id === undefined) next.push(this.#newStep(step, now));
+        else if (existing.has(step.id)) next.push({ ...existing.get(step.id), ...step, date_updated: now });
+        else return json(400, { errors: [`Step ${String(step.id)} does not belong to this sequence.`], 'field-errors': {} });
+      }
+      sequence.steps = next;
+    }
+    return json(200, this.#withCounts(sequence));
+  }
+
+  #withCounts(sequence: Json): Json {
+    const counts: Record<string, number> = { active: 0, error: 0, finished: 0, goal: 0, paused: 0 };
+    for (const sub of this.subscriptions.values()) {
+      if (sub.sequence_id === sequence.id) counts[String(sub.status)] = (counts[String(sub.status)] ?? 0) + 1;
+    }
+    return { ...sequence, subscription_counts_by_status: counts };
+  }
+
+  #subscribe(body: Json): Response {
+    const fieldErrors: Record<string, string> = {};
+    for (const field of ['sequence_id', 'contact_id', 'contact_email', 'sender_account_id', 'sender_name', 'sender_email']) {
+      if (typeof body?.[field] !== 'string' || body[field] === '') fieldErrors[field] = 'This field is required.';
+    }
+    if (Object.keys(fieldErrors).length > 0) return json(400, { errors: [], 'field-errors': fieldErrors });
+    if (!this.sequences.has(String(body.sequence_id))) return json(400, { errors: [], 'field-errors': { sequence_id: 'Sequence not found.' } });
+    this.#countCreate('/sequence_subscription/');
+    return json(201, this.#addSubscription(body));
+  }
+
+  #addSubscription(body: Json): Json {
+    const now = closeNow();
+    const subscription: Json = {
+      calls_assigned_to: [],
+      ...body,
+      id: this.#newId('sub'),
+      lead_id: body.lead_id ?? this.#newId('lead'),
+      status: 'active',
+      status_reason: null,
+      start_date: null,
+      organization_id: ORG_ID,
+      created_by_id: USER_ID,
+      updated_by_id: USER_ID,
+      date_created: now,
+      date_updated: now,
+    };
+    this.subscriptions.set(String(subscription.id), subscription);
+    return subscription;
+  }
+
+  #updateSubscription(subscription: Json, body: Json): Response {
+    const status = body?.status;
+    if (status !== undefined && !['active', 'paused'].includes(String(status))) {
+      return json(400, { errors: [], 'field-errors': { status: 'Status can only be set to active or paused.' } });
+    }
+    Object.assign(subscription, body, { date_updated: closeNow() });
+    if (status === 'paused') subscription.status_reason = 'manual';
+    if (status === 'active') subscription.status_reason = null;
+    return json(200, subscription);
+  }
+
+  #createBulkAction(body: Json): Response {
+    if (typeof body?.action_type !== 'string') return json(400, { errors: [], 'field-errors': { action_type: 'This field is required.' } });
+    this.#countCreate('/bulk_action/sequence_subscription/');
+    const now = `${new Date().toISOString().slice(0, 23)}000+00:00`;
+    const action: Json = {
+      calls_assigned_to: null,
+      contact_preference: null,
+      from_phone_number_id: null,
+      query: null,
+      results_limit: null,
+      s_query: {},
+      sort: [],
+      send_done_email: false,
+      sequence_id: null,
+      sender_account_id: null,
+      sender_email: null,
+      sender_name: null,
+      ...body,
+      id: this.#newId('bulkseqsub'),
+      status: 'created',
+      n_leads: 0,
+      n_objects: 0,
+      n_leads_processed: 0,
+      n_objects_processed: 0,
+      organization_id: ORG_ID,
+      created_by: USER_ID,
+      updated_by: USER_ID,
+      date_created: now,
+      date_updated: now,
+    };
+    this.bulkActions.set(String(action.id), action);
+    return json(200, action);
+  }
+}

@@ -1,0 +1,208 @@
+/** A response the fake returns instead of routing, for fault and rate-limit tests. */
+export interface FakeFault {
+  /** HTTP status to answer with. */
+  status: number;
+  /** Response headers. */
+  headers?: Record<string, string>;
+  /** JSON body (an object) or raw text (a string). Omitted: the vendor's error shape. */
+  body?: unknown;
+  /** How many requests it answers (default 1). */
+  times?: number;
+  /** Only requests whose method (and optional path part) match. */
+  method?: string;
+  path?: string | RegExp;
+}
+
+/** A fixed-window rate limit the fake enforces when switched on. */
+export interface FakeRateLimit {
+  /** Requests allowed per window. */
+  limit: number;
+  /** Window length in milliseconds. */
+  windowMs: number;
+}
+
+/** One request the fake saw. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** What a route handler gets. */
+export interface RouteContext {
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+type RouteHandler = (ctx: RouteContext) => Response | Promise<Response>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  handler: RouteHandler;
+}
+
+/** A JSON response. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+const SEEN_LIMIT = 2_000;
+
+/**
+ * The vendor-neutral part of every fake: a request log, auth, a switchable rate limit,
+ * queued faults and a tiny router. Vendor fakes add routes, their store and their shapes.
+ * Its `handle(request)` is a plain fetch handler, so it runs under msw or a real server alike.
+ */
+export abstract class FakeApi {
+  /** Requests seen (the most recent 2,000), oldest first. */
+  readonly requests: SeenRequest[] = [];
+  /** Requests seen in total. */
+  requestCount = 0;
+  /** Requests answered 429 by the rate limit. */
+  rateLimitedCount = 0;
+  /** Path prefix this fake answers under, e.g. `/api/v1`. */
+  readonly basePath: string;
+  #routes: Route[] = [];
+  #faults: FakeFault[] = [];
+  #rateLimit: (FakeRateLimit & { windowStart: number; used: number }) | undefined;
+
+  protected constructor(basePath: string) {
+    this.basePath = basePath.replace(/\/+$/, '');
+  }
+
+  /** Whether the request carries this fake's credential. */
+  protected abstract authorize(request: Request): boolean;
+  /** The vendor's error body for a status and message. */
+  protected abstract errorBody(status: number, message: string): unknown;
+  /** The vendor's rate-limit headers for the current window. */
+  protected abstract rateLimitHeaders(limit: number, remaining: number, resetMs: number): Record<string, string>;
+
+  /** Adds a route; `:name` segments become params. */
+  protected route(method: string, path: string, handler: RouteHandler): void {
+    const names: string[] = [];
+    const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    this.#routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+  }
+
+  /** An error response in the vendor's shape. */
+  protected error(status: number, message: string, headers: Record<string, string> = {}): Response {
+    return json(status, this.errorBody(status, message), headers);
+  }
+
+  /** Switches the rate limit on (or off with `undefined`). */
+  setRateLimit(rateLimit: FakeRateLimit | undefined): void {
+    this.#rateLimit = rateLimit && { ...rateLimit, windowStart: Date.now(), used: 0 };
+  }
+
+  /** Queues a fault: the next matching request(s) get this answer instead of the real one. */
+  fail(fault: FakeFault): void {
+    this.#faults.push({ times: 1, ...fault });
+  }
+
+  /** Clears queued faults, the rate limit and the request log. */
+  resetFaults(): void {
+    this.#faults = [];
+    this.#rateLimit = undefined;
+    this.requests.length = 0;
+    this.requestCount = 0;
+    this.rateLimitedCount = 0;
+  }
+
+  /** Answers one request (a fetch handler). */
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname.startsWith(this.basePath) ? url.pathname.slice(this.basePath.length) || '/' : url.pathname;
+    const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      this.#record(request, path, url, text);
+      return this.error(400, 'The request contains invalid JSON.');
+    }
+    this.#record(request, path, url, body);
+
+    const fault = this.#takeFault(request.method, path);
+    if (fault) {
+      const faultBody = fault.body === undefined ? this.errorBody(fault.status, `injected ${fault.status}`) : fault.body;
+      if (typeof faultBody === 'string') return new Response(faultBody, { status: fault.status, headers: { 'content-type': 'text/html', ...fault.headers } });
+      return json(fault.status, faultBody, fault.headers);
+    }
+    if (!this.authorize(request)) return this.error(401, 'Unauthorized');
+    const rateHeaders = this.#spendRateLimit();
+    if (rateHeaders === null) return this.#tooManyRequests();
+
+    for (const route of this.#routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      if (route.method !== request.method) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((name, index) => (params[name] = decodeURIComponent(match[index + 1] ?? '')));
+      const response = await route.handler({ request, url, params, query: url.searchParams, body });
+      for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value);
+      return response;
+    }
+    const known = this.#routes.some((route) => route.pattern.test(path));
+    return known ? this.error(405, 'Method not allowed') : this.error(404, 'Not found');
+  }
+
+  #record(request: Request, path: string, url: URL, body: unknown): void {
+    this.requestCount++;
+    if (this.requests.length >= SEEN_LIMIT) this.requests.shift();
+    this.requests.push({
+      method: request.method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: Object.fromEntries(request.headers),
+      body,
+    });
+  }
+
+  #takeFault(method: string, path: string): FakeFault | undefined {
+    const index = this.#faults.findIndex(
+      (fault) =>
+        (fault.method === undefined || fault.method === method) &&
+        (fault.path === undefined || (typeof fault.path === 'string' ? path.includes(fault.path) : fault.path.test(path))),
+    );
+    if (index < 0) return undefined;
+    const fault = this.#faults[index]!;
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) this.#faults.splice(index, 1);
+    return fault;
+  }
+
+  /** Spends one request of the window: its headers, or null when the window is spent. */
+  #spendRateLimit(): Record<string, string> | null {
+    const limiter = this.#rateLimit;
+    if (!limiter) return {};
+    const now = Date.now();
+    if (now - limiter.windowStart >= limiter.windowMs) {
+      limiter.windowStart = now;
+      limiter.used = 0;
+    }
+    const resetMs = limiter.windowStart + limiter.windowMs - now;
+    if (limiter.used >= limiter.limit) return null;
+    limiter.used++;
+    return this.rateLimitHeaders(limiter.limit, limiter.limit - limiter.used, resetMs);
+  }
+
+  #tooManyRequests(): Response {
+    const limiter = this.#rateLimit!;
+    this.rateLimitedCount++;
+    const resetMs = Math.max(0, limiter.windowStart + limiter.windowMs - Date.now());
+    return this.error(429, 'Too many requests', this.rateLimitHeaders(limiter.limit, 0, resetMs));
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * `sequence-sdk/testing`: stateful fakes of the vendor APIs for your own tests, usable as
+ * msw handlers (`fakeHandlers`) or behind a real HTTP server on 127.0.0.1 (`startFakeServer`).
+ * Needs `msw` installed only if you use `fakeHandlers`.
+ * @packageDocumentation
+ */
+export { FakeApi, json } from './fake-api.js';
+export type { FakeFault, FakeRateLimit, SeenRequest, RouteContext } from './fake-api.js';
+export { CloseFake } from './close/fake.js';
+export type { CloseFakeOptions } from './close/fake.js';
+export { fakeHandlers } from './msw.js';
+export { startFakeServer } from './server.js';
+export type { FakeServer, FakeServerOptions, ServedFake } from './server.js';

@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { CloseFake, type CloseFakeOptions } from './close/fake.js';
+import type { FakeApi } from './fake-api.js';
+
+/** One vendor's fake as served by {@link startFakeServer}. */
+export interface ServedFake<Fake extends FakeApi> {
+  /** The stateful fake: inspect its store and requests, inject faults, switch rate limits. */
+  fake: Fake;
+  /** Pass this as the client's `baseUrl`. */
+  baseUrl: string;
+}
+
+/** Options of {@link startFakeServer}. */
+export interface FakeServerOptions {
+  /** Port on 127.0.0.1 (default: any free port). */
+  port?: number;
+  /** The Close fake to serve, or options for a new one. */
+  close?: CloseFake | CloseFakeOptions;
+}
+
+/** A running fake server on 127.0.0.1; stop it with `stop()` (or `await using`). */
+export interface FakeServer extends AsyncDisposable {
+  /** Server root, e.g. `http://127.0.0.1:53124`. */
+  url: string;
+  /** The Close fake at `<url>/close/api/v1`; the client's API key is `test_close_key` unless set. */
+  close: ServedFake<CloseFake>;
+  /** Stops the server and closes open connections. */
+  stop(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+async function forward(fakes: Map<string, FakeApi>, origin: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const [, vendor = '', ...rest] = (request.url ?? '/').split('/');
+  const fake = fakes.get(vendor);
+  if (!fake) {
+    response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `no fake at /${vendor}` }));
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const body = await readBody(request);
+  const answer = await fake.handle(
+    new Request(`${origin}/${rest.join('/')}`, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) }),
+  );
+  const out = Buffer.from(await answer.arrayBuffer());
+  response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), 'content-length': String(out.length) });
+  response.end(out);
+}
+
+/**
+ * Starts the vendor fakes behind one real HTTP server on 127.0.0.1, for end-to-end tests,
+ * demos and benchmarks.
+ * @example
+ * await using server = await startFakeServer();
+ * const close = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key' });
+ */
+export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
+  const close = options.close instanceof CloseFake ? options.close : new CloseFake(options.close);
+  const fakes = new Map<string, FakeApi>([['close', close]]);
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    forward(fakes, origin, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: `fake server failure: ${String(error)}` }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://127.0.0.1:${port}`;
+  origin = url;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return {
+    url,
+    close: { fake: close, baseUrl: `${url}/close${close.basePath}` },
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
