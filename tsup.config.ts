@@ -17,5 +17,7 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['ky', 'zod', 'msw', 'node:http', 'node:events'],
+  // ky is ESM-only; bundling it keeps the CJS build working on Node 22.0-22.11 (no require(esm) there).
+  noExternal: ['ky'],
+  external: ['zod', 'msw', 'node:http'],
 });

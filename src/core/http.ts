@@ -272,7 +272,7 @@ export class HttpClient {
 
   #logRetry(request: Request, retryCount: number, kyOptions: { context: Record<string, unknown> }): void {
     const state = kyOptions.context.state as RetryState | undefined;
-    this.#logger.warn(
+    this.#logger.info(
       `retrying ${request.method} ${request.url} after ${state?.reason ?? 'failure'} in ${Math.round(state?.lastDelay ?? 0)}ms (retry ${retryCount})`,
     );
   }

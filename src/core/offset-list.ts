@@ -23,6 +23,8 @@ export interface OffsetListSpec<Wire, T> {
   pageSize: number;
   /** The wire envelope of one page. */
   schema: z.ZodMiniType<Wire>;
+  /** True when every page carries the total item count. */
+  reportsTotal?: boolean;
   /** Reads items and "is there more" out of the envelope; must tolerate unchecked input. */
   readPage(wire: Wire, offset: number, pageSize: number): PageContent<T>;
 }
@@ -35,6 +37,7 @@ export function offsetList<Wire, T>(http: HttpClient, spec: OffsetListSpec<Wire,
     startOffset: spec.startOffset,
     pageSize: spec.pageSize,
     signal: requestOptions.signal,
+    reportsTotal: spec.reportsTotal === true,
     fetch: async (offset, signal) => {
       const params = { ...spec.params, [spec.offsetParam]: offset, [spec.limitParam]: spec.pageSize };
       const result = await http.execute(

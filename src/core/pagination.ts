@@ -23,6 +23,11 @@ export interface PageSource<T> {
   pageSize: number;
   /** The caller's signal, if any; prefetching adds its own on top. */
   signal?: AbortSignal | undefined;
+  /**
+   * True when every page carries the total (Whippy): prefetching then waits for the first page
+   * and never asks past the end. Without it (Close's `has_more`), pages are fetched speculatively.
+   */
+  reportsTotal?: boolean;
 }
 
 /** One page of a list: its items, and the way to the next one. */
@@ -163,7 +168,14 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
       }
     };
     try {
-      fill();
+      if (source.reportsTotal) {
+        const first = loadPage(source, nextOffset, signal);
+        first.catch(noop);
+        queue.push({ offset: nextOffset, page: first });
+        nextOffset += pageSize;
+      } else {
+        fill();
+      }
       for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
         const page = await head.page;
         if (page.total !== undefined) end = page.total;

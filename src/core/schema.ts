@@ -11,8 +11,8 @@ export type OpenEnum<Known extends string> = Known | (string & {});
  * An open enum: typed as the known literals (for autocompletion) but accepting any string,
  * so a status the vendor adds tomorrow never breaks a user's code today.
  */
-export function openEnum<const Known extends readonly string[]>(_known: Known): z.ZodMiniType<OpenEnum<Known[number]>> {
-  return z.string() as unknown as z.ZodMiniType<OpenEnum<Known[number]>>;
+export function openEnum<const Known extends readonly string[]>(_known: Known): z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>> {
+  return z.string() as unknown as z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>>;
 }
 
 /** A value the vendor may send as `T`, `null`, or leave out. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { BulkSubscriptionCreateParams } from '../../src/close/index.js';
 import type { InvalidRequestError } from '../../src/index.js';
 import { useCloseFake } from '../helpers/close.js';
 
 const close = useCloseFake();
 
-const subscribeAction = {
+const subscribeAction: BulkSubscriptionCreateParams = {
   action_type: 'subscribe',
   sequence_id: 'seq_1',
   sender_account_id: 'emailacct_1',
@@ -13,7 +14,7 @@ const subscribeAction = {
   contact_preference: 'lead',
   s_query: { type: 'and', queries: [{ type: 'object_type', object_type: 'lead' }] },
   sort: [],
-} as const;
+};
 
 describe('close.bulkSubscriptions', () => {
   it('creates a bulk subscribe action and fetches it back', async () => {

@@ -1,0 +1,68 @@
+// A short tour of sequence-sdk against local fakes of the vendor APIs (no network, no keys).
+// Run it with `npm run demo`.
+import { CloseClient, subscriptionsFilter } from 'sequence-sdk/close';
+import { RateLimitError } from 'sequence-sdk';
+import { startFakeServer } from 'sequence-sdk/testing';
+
+const server = await startFakeServer();
+console.log(`Fake vendor APIs listening on ${server.url}\n`);
+
+try {
+  // ── Close ──────────────────────────────────────────────────────────────
+  const close = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key' });
+
+  const seq = await close.sequences.create({
+    name: 'Onboarding',
+    timezone: 'America/New_York',
+    schedule: { ranges: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) },
+    steps: [
+      { step_type: 'email', delay: 0, email_template_id: 'tmpl_welcome', threading: 'new_thread' },
+      { step_type: 'call', delay: 86_400 },
+    ],
+  });
+  console.log(`Close: created sequence ${seq.id} "${seq.name}" with ${seq.steps.length} steps`);
+
+  for (const [index, name] of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'].entries()) {
+    await close.subscriptions.create({
+      sequence_id: seq.id,
+      contact_id: `cont_demo${index}`,
+      contact_email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
+      sender_account_id: 'emailacct_demo',
+      sender_name: 'Demo Sender',
+      sender_email: 'sender@example.org',
+    });
+  }
+
+  const subscriptionIds: string[] = [];
+  for await (const sub of close.subscriptions.list(subscriptionsFilter().sequence(seq.id).limit(2))) {
+    subscriptionIds.push(sub.id);
+    console.log(`Close: subscription ${sub.id} for ${sub.contact_email} is ${sub.status}`);
+  }
+
+  const paused = await close.subscriptions.pause(subscriptionIds[0]!);
+  console.log(`Close: paused ${paused.id} (status ${paused.status}, reason ${paused.status_reason})`);
+
+  const { data: counted, rateLimit } = await close.sequences.retrieve(seq.id).withResponse();
+  console.log('Close: subscription counts', counted.subscription_counts_by_status, '| rate limit', rateLimit ?? 'not announced');
+
+  // The fake answers 429 with Close's RateLimit header; the client waits for the reset and retries.
+  server.close.fake.setRateLimit({ limit: 2, windowMs: 500 });
+  const started = Date.now();
+  const fetched = await Promise.all([1, 2, 3, 4].map(() => close.sequences.retrieve(seq.id)));
+  console.log(`Close: ${fetched.length} reads under a 2-per-500ms limit took ${Date.now() - started} ms (429s waited out: ${server.close.fake.rateLimitedCount})`);
+  server.close.fake.setRateLimit(undefined);
+
+  const noRetry = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', maxRetries: 0, logLevel: 'off' });
+  server.close.fake.fail({ status: 429, headers: { ratelimit: 'limit=100, remaining=0, reset=2' } });
+  await noRetry.sequences.list().then(
+    () => console.log('unexpected success'),
+    (error: unknown) => {
+      if (error instanceof RateLimitError) console.log(`Close: with maxRetries 0 a 429 surfaces as ${error.name}; reset in ${error.rateLimit?.resetMs} ms`);
+    },
+  );
+
+  const action = await close.bulkSubscriptions.create({ action_type: 'pause', sequence_id: seq.id });
+  console.log(`Close: bulk action ${action.id} is ${action.status}`);
+} finally {
+  await server.stop();
+}
