@@ -30,4 +30,6 @@ export { APIPromise } from './core/api-promise.js';
 export type { WithResponse } from './core/api-promise.js';
 export { Page, Paginated } from './core/pagination.js';
 export { FilterBuilder } from './core/filters.js';
+export { BatchError } from './core/batch.js';
+export type { CompletedChunk } from './core/batch.js';
 export type { FilterInput, DateInput } from './core/filters.js';

@@ -44,12 +44,19 @@ export type DateInput = Date | string;
 // ISO 8601 date or date-time: 2026-01-31, 2026-01-31T10:00, 2026-01-31T10:00:00.123+02:00, ...Z
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** True when the string's YYYY-MM-DD names a real day (`Date` would roll 2026-02-30 over to March). */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Accepts a valid `Date` or ISO 8601 string and sends it as a UTC ISO 8601 string. */
 export const isoDateTime = z.pipe(
   z.union([z.date(), z.string().check(z.regex(ISO_8601, 'must be an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z'))]),
   z.transform((value, ctx) => {
     const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) {
+    if (Number.isNaN(date.getTime()) || (typeof value === 'string' && !isCalendarDate(value))) {
       ctx.issues.push({ code: 'custom', message: 'is not a real date', input: value });
       return z.NEVER;
     }
@@ -70,4 +77,23 @@ export const filterId = z.string().check(
   z.minLength(1, 'must not be empty'),
   z.maxLength(256, 'must be at most 256 characters'),
   z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+);
+
+// E.164-like: an optional +, then 7 to 15 digits not starting with 0.
+const PHONE = /^\+?[1-9]\d{6,14}$/;
+
+/**
+ * A phone number as callers write it (`+1 555 010 2000`, `+1 (555) 010-2000`), sent without
+ * spaces or formatting characters; anything that is not then a 7-15 digit number is refused.
+ */
+export const phoneNumber = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const compact = value.replace(/[\s().-]/g, '');
+    if (!PHONE.test(compact)) {
+      ctx.issues.push({ code: 'custom', message: 'must be a phone number such as +15550102000', input: value });
+      return z.NEVER;
+    }
+    return compact;
+  }),
 );

@@ -42,6 +42,8 @@ export interface VendorProfile {
 
 /** How one response is checked and turned into the model. */
 export interface Decoder<Wire, Model> {
+  /** Runs before the check, in every mode (e.g. accept a body with or without a `{data}` wrapper). */
+  prepare?: (body: unknown) => unknown;
   /** The wire shape (envelope included), checked per the validation mode. */
   schema: z.ZodMiniType<Wire>;
   /** Takes the model out of its envelope. */
@@ -57,6 +59,11 @@ export interface RequestSpec<Wire, Model> {
   body?: unknown;
   /** How to read the response; omitted when the body is ignored. */
   decode?: Decoder<Wire, Model>;
+  /**
+   * Whether resending after an ambiguous failure is safe. Defaults to true for GET, PUT and
+   * DELETE; a vendor sets false for a DELETE with side effects. An idempotency key makes any call safe.
+   */
+  idempotent?: boolean;
 }
 
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -157,7 +164,7 @@ export class HttpClient {
   async execute<Wire, Model = Wire>(spec: RequestSpec<Wire, Model>, options?: RequestOptions): Promise<WithResponse<Model>> {
     checkRequestOptions(options);
     const url = `${this.baseUrl}/${spec.path}`;
-    const idempotent = spec.method !== 'POST' || options?.idempotencyKey !== undefined;
+    const idempotent = options?.idempotencyKey !== undefined || (spec.idempotent ?? spec.method !== 'POST');
     const timeout = options?.timeout ?? this.#timeout;
     const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '' };
     const headers: Record<string, string> = { ...options?.headers };
@@ -208,6 +215,7 @@ export class HttpClient {
     let wire: unknown;
     try {
       wire = text === '' ? undefined : JSON.parse(text);
+      if (decoder.prepare) wire = decoder.prepare(wire);
     } catch {
       throw new ResponseValidationError({
         vendor: this.#profile.vendor,

@@ -8,6 +8,8 @@ export { FakeApi, json } from './fake-api.js';
 export type { FakeFault, FakeRateLimit, SeenRequest, RouteContext } from './fake-api.js';
 export { CloseFake } from './close/fake.js';
 export type { CloseFakeOptions } from './close/fake.js';
+export { WhippyFake } from './whippy/fake.js';
+export type { WhippyFakeOptions } from './whippy/fake.js';
 export { fakeHandlers } from './msw.js';
 export { startFakeServer } from './server.js';
 export type { FakeServer, FakeServerOptions, ServedFake } from './server.js';

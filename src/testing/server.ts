@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CloseFake, type CloseFakeOptions } from './close/fake.js';
 import type { FakeApi } from './fake-api.js';
+import { WhippyFake, type WhippyFakeOptions } from './whippy/fake.js';
 
 /** One vendor's fake as served by {@link startFakeServer}. */
 export interface ServedFake<Fake extends FakeApi> {
@@ -16,6 +17,8 @@ export interface FakeServerOptions {
   port?: number;
   /** The Close fake to serve, or options for a new one. */
   close?: CloseFake | CloseFakeOptions;
+  /** The Whippy fake to serve, or options for a new one. */
+  whippy?: WhippyFake | WhippyFakeOptions;
 }
 
 /** A running fake server on 127.0.0.1; stop it with `stop()` (or `await using`). */
@@ -24,6 +27,8 @@ export interface FakeServer extends AsyncDisposable {
   url: string;
   /** The Close fake at `<url>/close/api/v1`; the client's API key is `test_close_key` unless set. */
   close: ServedFake<CloseFake>;
+  /** The Whippy fake at `<url>/whippy/v1`; the client's API key is `test_whippy_key` unless set. */
+  whippy: ServedFake<WhippyFake>;
   /** Stops the server and closes open connections. */
   stop(): Promise<void>;
 }
@@ -64,7 +69,11 @@ async function forward(fakes: Map<string, FakeApi>, origin: string, request: Inc
  */
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const close = options.close instanceof CloseFake ? options.close : new CloseFake(options.close);
-  const fakes = new Map<string, FakeApi>([['close', close]]);
+  const whippy = options.whippy instanceof WhippyFake ? options.whippy : new WhippyFake(options.whippy);
+  const fakes = new Map<string, FakeApi>([
+    ['close', close],
+    ['whippy', whippy],
+  ]);
   let origin = '';
   const server: Server = createServer((request, response) => {
     forward(fakes, origin, request, response).catch((error: unknown) => {
@@ -88,6 +97,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   return {
     url,
     close: { fake: close, baseUrl: `${url}/close${close.basePath}` },
+    whippy: { fake: whippy, baseUrl: `${url}/whippy${whippy.basePath}` },
     stop,
     [Symbol.asyncDispose]: stop,
   };

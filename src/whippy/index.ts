@@ -1,1 +1,17 @@
-export {};
+/**
+ * `sequence-sdk/whippy`: the Whippy client.
+ * @packageDocumentation
+ */
+export { WhippyClient } from './client.js';
+export type { WhippyClientOptions } from './client.js';
+export type { WhippyCredentials } from './auth.js';
+export { WhippySequences } from './resources/sequences.js';
+export { WhippyRuns } from './resources/runs.js';
+export { WhippySequenceContacts } from './resources/sequence-contacts.js';
+export type { ContactsBatchResult, ContactsCall } from './resources/sequence-contacts.js';
+export { WhippyContacts, WhippyContactSequences } from './resources/contacts.js';
+export { runsFilter, sequenceContactsFilter, contactSequencesFilter, RunsFilter, SequenceContactsFilter, ContactSequencesFilter } from './filters.js';
+export { WHIPPY_BASE_URL, WHIPPY_RETRY_HEADER, describeWhippyError } from './profile.js';
+export { unwrapData } from './envelopes.js';
+export * from './models.js';
+export * from './inputs.js';

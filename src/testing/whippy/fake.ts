@@ -1,0 +1,315 @@
+import { FakeApi, json, type RouteContext } from '../fake-api.js';
+import { seededRandom, uuidMaker } from '../ids.js';
+
+type Json = Record<string, unknown>;
+
+/** Options of {@link WhippyFake}. */
+export interface WhippyFakeOptions {
+  /** API key the fake accepts in `X-WHIPPY-KEY` (default `test_whippy_key`). */
+  apiKey?: string;
+  /** Seed realistic sequences, contacts and runs (default true). */
+  seed?: boolean;
+}
+
+const MAX_LIMIT = 500;
+const MAX_CONTACTS = 4_000;
+const CHANNEL_ID = '70c9cc95-e78b-4acf-9079-b0531c1eeff3';
+const SEED_PEOPLE = [
+  ['Giovanni Torp', '+13603094336'],
+  ['Maya Okafor', '+14155550101'],
+  ['Lena Fischer', '+493012345678'],
+  ['Ravi Menon', '+919876543210'],
+  ['Sofia Rossi', '+390612345678'],
+  ['Tom Becker', '+16175550199'],
+] as const;
+
+function whippyTime(date = new Date()): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+function bool(value: string | null): boolean | undefined {
+  return value === null ? undefined : value === 'true';
+}
+
+/**
+ * A stateful in-memory Whippy API: sequences with embedded steps, contacts, step contacts and
+ * runs. Enrolled contacts appear in the run list, the sequence's contact list and the contact's
+ * sequences. `offset`/`limit` paging with `total`, `X-WHIPPY-KEY` auth, Whippy's
+ * `{errors:[{description}], status}` shape and its `X-RateLimit-Remaining-Interval-Milliseconds`.
+ */
+export class WhippyFake extends FakeApi {
+  /** Sequences by id. */
+  readonly sequences = new Map<string, Json>();
+  /** Organization contacts by id. */
+  readonly contacts = new Map<string, Json>();
+  /** Step contacts (a contact in a step) by id. */
+  readonly stepContacts = new Map<string, Json>();
+  /** Sequence runs by id. */
+  readonly runs = new Map<string, Json>();
+  /** Enrol and remove calls received, with the contacts each carried. */
+  readonly writes: { method: string; sequenceId: string; contacts: number }[] = [];
+  readonly #apiKey: string;
+  readonly #uuid = uuidMaker(seededRandom(11));
+  // Whether each step contact responded: a filter the docs offer but the samples do not show.
+  readonly #responded = new Set<string>();
+
+  constructor(options: WhippyFakeOptions = {}, basePath = '/v1') {
+    super(basePath);
+    this.#apiKey = options.apiKey ?? 'test_whippy_key';
+    this.#routes();
+    if (options.seed !== false) this.#seed();
+  }
+
+  protected authorize(request: Request): boolean {
+    return request.headers.get('x-whippy-key') === this.#apiKey;
+  }
+
+  protected errorBody(status: number, message: string): unknown {
+    return { errors: [{ description: message }], status };
+  }
+
+  protected rateLimitHeaders(_limit: number, remaining: number, resetMs: number): Record<string, string> {
+    return remaining === 0 ? { 'x-ratelimit-remaining-interval-milliseconds': String(Math.ceil(resetMs)) } : {};
+  }
+
+  /** Creates a sequence with `steps` titled steps; returns it. */
+  addSequence(title: string, stepTitles: string[], status = 'active'): Json {
+    const id = this.#uuid();
+    const now = whippyTime();
+    const sequence: Json = {
+      id,
+      title,
+      description: title,
+      type: 'sequential',
+      status,
+      access_level: 'organization',
+      industry: '',
+      settings: {
+        max_time: '',
+        on_re_add: 'exclude',
+        on_response: 'remove',
+        max_add_time: 86400,
+        max_add_per_time: 86400,
+        skip_sending_on_weekend: { enabled: true, use_contact_timezone: true },
+        support_sms_quiet_hours: { enabled: true, use_contact_timezone: true },
+        max_contact_sequence_runs: 5,
+        only_send_during_business_hours: { enabled: false, use_contact_timezone: true },
+      },
+      steps: stepTitles.map((stepTitle, position) => ({
+        id: this.#uuid(),
+        sequence_id: id,
+        title: stepTitle,
+        body: `${stepTitle}: hi {{first_name}}!`,
+        status: 'active',
+        position,
+        attachments: [],
+        analytics: { responses: 0, link_clicks: 0, unsubscribes: 0, sent_messages: 0, slated_messages: 0, failed_deliveries: 0 },
+        schedule_options: { days: String(position), hours: '0', minutes: '0', timezone: 'America/Detroit' },
+        created_at: now,
+        updated_at: now,
+      })),
+      created_at: now,
+      updated_at: now,
+    };
+    this.sequences.set(id, sequence);
+    return sequence;
+  }
+
+  /** Adds `count` runs (and step contacts) to a sequence, started a minute apart from `start`. */
+  seedRuns(sequenceId: string, count: number, start = Date.parse('2026-01-01T00:00:00Z')): void {
+    for (let i = 0; i < count; i++) {
+      const [name, phone] = SEED_PEOPLE[i % SEED_PEOPLE.length]!;
+      const contact = this.#contactFor({ name: `${name} ${i}`, phone: `${phone.slice(0, -4)}${String(i % 10_000).padStart(4, '0')}` });
+      this.#enrol(this.sequences.get(sequenceId)!, contact, undefined, new Date(start + i * 60_000));
+    }
+  }
+
+  #seed(): void {
+    const welcome = this.addSequence('Welcome series', ['Welcome', 'Check-in', 'Feedback']);
+    this.addSequence('Appointment reminders', ['Reminder'], 'draft');
+    SEED_PEOPLE.forEach(([name, phone], index) => {
+      const contact = this.#contactFor({ name, phone });
+      const stepContact = this.#enrol(welcome, contact, undefined, new Date(Date.parse('2026-01-01T09:00:00Z') + index * 86_400_000));
+      if (index % 3 === 0) this.#responded.add(String(stepContact.id));
+      if (index === 5) this.#finish(stepContact);
+    });
+  }
+
+  #routes(): void {
+    this.route('GET', '/sequences', (ctx) => {
+      const title = ctx.query.get('title');
+      const all = [...this.sequences.values()].filter((s) => title === null || String(s.title).toLowerCase().includes(title.toLowerCase()));
+      return this.#page(ctx.query, all);
+    });
+    this.route('GET', '/sequences/:id', (ctx) => this.#withSequence(ctx, (sequence) => json(200, { data: sequence })));
+    this.route('GET', '/sequences/:id/sequence_runs', (ctx) => this.#withSequence(ctx, (sequence) => this.#listRuns(ctx, sequence)));
+    this.route('GET', '/sequences/:id/sequence_runs/:runId', (ctx) => {
+      const run = this.runs.get(ctx.params.runId!);
+      return run && run.sequence_id === ctx.params.id ? json(200, { data: run }) : this.error(404, 'Sequence run not found');
+    });
+    this.route('GET', '/sequences/:id/contacts', (ctx) => this.#withSequence(ctx, (sequence) => this.#listStepContacts(ctx, sequence)));
+    this.route('POST', '/sequences/:id/contacts', (ctx) => this.#withSequence(ctx, (sequence) => this.#write(ctx, sequence, 'to')));
+    this.route('DELETE', '/sequences/:id/contacts', (ctx) => this.#withSequence(ctx, (sequence) => this.#write(ctx, sequence, 'contacts')));
+    this.route('POST', '/contacts/:id/sequences', (ctx) => this.#contactSequences(ctx));
+  }
+
+  #page(query: URLSearchParams | Json, items: Json[]): Response {
+    const read = (key: string) => (query instanceof URLSearchParams ? query.get(key) : query[key] === undefined ? null : String(query[key]));
+    const limit = Number(read('limit') ?? 50);
+    const offset = Number(read('offset') ?? 0);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return this.error(422, `limit must be between 1 and ${MAX_LIMIT}`);
+    if (!Number.isInteger(offset) || offset < 0) return this.error(422, 'offset must be 0 or more');
+    return json(200, { data: items.slice(offset, offset + limit), total: items.length });
+  }
+
+  #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
+    const sequence = this.sequences.get(ctx.params.id!);
+    return sequence ? then(sequence) : this.error(404, 'Sequence not found');
+  }
+
+  #listRuns(ctx: RouteContext, sequence: Json): Response {
+    const q = ctx.query;
+    const before = q.has('before') ? Date.parse(q.get('before')!) : Number.POSITIVE_INFINITY;
+    const after = q.has('after') ? Date.parse(q.get('after')!) : Number.NEGATIVE_INFINITY;
+    if (Number.isNaN(before) || Number.isNaN(after)) return this.error(422, 'before and after must be ISO 8601 date-times');
+    const runs = [...this.runs.values()].filter((run) => {
+      const started = Date.parse(String(run.created_at));
+      return (
+        run.sequence_id === sequence.id &&
+        (!q.has('phone') || (run.contact as Json).phone === q.get('phone')) &&
+        (!q.has('status') || run.status === q.get('status')) &&
+        (!q.has('channel_id') || run.channel_id === q.get('channel_id')) &&
+        started <= before &&
+        started >= after
+      );
+    });
+    return this.#page(q, runs);
+  }
+
+  #listStepContacts(ctx: RouteContext, sequence: Json): Response {
+    const q = ctx.query;
+    const stepIds = q.get('step_ids')?.split(',');
+    const responded = bool(q.get('responded'));
+    const items = [...this.stepContacts.values()].filter(
+      (sc) =>
+        sc.sequence_id === sequence.id &&
+        (!q.has('status') || sc.status === q.get('status')) &&
+        (stepIds === undefined || stepIds.includes(String(sc.step_id))) &&
+        (responded === undefined || this.#responded.has(String(sc.id)) === responded) &&
+        (!q.has('unsubscribed') || sc.unsubscribed === bool(q.get('unsubscribed'))) &&
+        (!q.has('clicked_link') || sc.clicked_link === bool(q.get('clicked_link'))),
+    );
+    return this.#page(q, items);
+  }
+
+  #write(ctx: RouteContext, sequence: Json, key: 'to' | 'contacts'): Response {
+    const list = (ctx.body as Json | undefined)?.[key];
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_CONTACTS) {
+      return this.error(422, `${key} must be a list of 1 to ${MAX_CONTACTS} contacts`);
+    }
+    if (list.some((item) => typeof (item as Json)?.phone !== 'string')) return this.error(422, `every contact in ${key} needs a phone`);
+    this.writes.push({ method: ctx.request.method, sequenceId: String(sequence.id), contacts: list.length });
+    for (const item of list as Json[]) {
+      const contact = this.#contactFor(item);
+      if (key === 'contacts') {
+        for (const sc of this.stepContacts.values()) if (sc.sequence_id === sequence.id && (sc.contact as Json).id === contact.id) this.#finish(sc);
+      } else if (sequence.status !== 'draft') {
+        const busy = [...this.stepContacts.values()].some(
+          (sc) => sc.sequence_id === sequence.id && (sc.contact as Json).id === contact.id && ['active', 'pending'].includes(String(sc.status)),
+        );
+        if (!busy) this.#enrol(sequence, contact, (ctx.body as Json).step_id as string | undefined);
+      }
+    }
+    return json(202, { data: { message: key === 'to' ? 'Contacts are being added to the sequence' : 'Contacts are being removed from the sequence' } });
+  }
+
+  #contactFor(input: Json): Json {
+    const existing = [...this.contacts.values()].find((c) => c.phone === input.phone);
+    if (existing) return existing;
+    const contact: Json = { id: this.#uuid(), name: input.name ?? null, email: input.email ?? '', phone: input.phone };
+    this.contacts.set(String(contact.id), contact);
+    return contact;
+  }
+
+  #enrol(sequence: Json, contact: Json, stepId: string | undefined, at = new Date()): Json {
+    const steps = sequence.steps as Json[];
+    const step = steps.find((s) => s.id === stepId) ?? steps[0]!;
+    const now = whippyTime(at);
+    const ref = { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone };
+    const stepContact: Json = {
+      id: this.#uuid(),
+      status: 'active',
+      contact: ref,
+      step_id: step.id,
+      channel_id: CHANNEL_ID,
+      created_at: now,
+      updated_at: now,
+      added_by_id: 1,
+      sequence_id: sequence.id,
+      clicked_link: false,
+      scheduled_at: `${now.slice(0, 19)}.000000Z`,
+      unsubscribed: false,
+      run_created_at: now.slice(0, 19),
+      run_updated_at: now.slice(0, 19),
+      contact_messages: [],
+    };
+    this.stepContacts.set(String(stepContact.id), stepContact);
+    const run: Json = {
+      id: this.#uuid(),
+      status: 'active',
+      contact: ref,
+      channel_id: CHANNEL_ID,
+      created_at: now.slice(0, 19),
+      updated_at: now.slice(0, 19),
+      added_by_id: 1,
+      sequence_id: sequence.id,
+      last_step_id: step.id,
+      step_contacts: [{ id: stepContact.id, status: 'active', step_id: step.id, clicked_link: false, unsubscribed: false, contact_messages: [] }],
+    };
+    this.runs.set(String(run.id), run);
+    return stepContact;
+  }
+
+  #finish(stepContact: Json): void {
+    stepContact.status = 'finished';
+    stepContact.updated_at = whippyTime();
+    for (const run of this.runs.values()) {
+      const parts = run.step_contacts as Json[];
+      const part = parts.find((p) => p.id === stepContact.id);
+      if (part) {
+        part.status = 'finished';
+        run.status = 'finished';
+      }
+    }
+  }
+
+  #contactSequences(ctx: RouteContext): Response {
+    const contact = this.contacts.get(ctx.params.id!);
+    if (!contact) return this.error(404, 'Contact not found');
+    const body = (ctx.body ?? {}) as Json;
+    const entries: Json[] = [];
+    for (const sequence of this.sequences.values()) {
+      const mine = [...this.stepContacts.values()].filter((sc) => sc.sequence_id === sequence.id && (sc.contact as Json).id === contact.id);
+      const latest = mine.at(-1);
+      if (!latest) continue;
+      const steps = sequence.steps as Json[];
+      const position = steps.findIndex((s) => s.id === latest.step_id);
+      const ref = (step: Json | undefined) => (step ? { id: step.id, title: step.title } : null);
+      const finished = latest.status === 'finished';
+      entries.push({
+        sequence: { id: sequence.id, title: sequence.title, status: sequence.status },
+        contact_status: latest.status,
+        last_step: ref(finished ? steps[position] : steps[position - 1]),
+        current_step: ref(finished ? undefined : steps[position]),
+        next_step: ref(steps[position + 1]),
+      });
+    }
+    const matches = entries.filter(
+      (e) =>
+        (body.sequence_id === undefined || (e.sequence as Json).id === body.sequence_id) &&
+        (body.contact_status === undefined || e.contact_status === body.contact_status) &&
+        (body.sequence_status === undefined || (e.sequence as Json).status === body.sequence_status),
+    );
+    return this.#page(body, matches);
+  }
+}

@@ -1,0 +1,112 @@
+import * as z from 'zod/mini';
+import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber } from '../core/filters.js';
+import { openEnum } from '../core/schema.js';
+import { RUN_STATUSES, SEQUENCE_STATUSES, STEP_CONTACT_STATUSES } from './models.js';
+
+/** Whippy's largest page (documented on contact sequences; assumed for the other lists). */
+export const WHIPPY_MAX_LIMIT = 500;
+/** Contacts Whippy accepts in one enrol or remove call. */
+export const WHIPPY_CONTACTS_PER_CALL = 4_000;
+/** Contacts one SDK call accepts before splitting is refused as a likely mistake (25 calls). */
+export const WHIPPY_MAX_CONTACTS = 100_000;
+
+const limit = z.optional(pageLimit(WHIPPY_MAX_LIMIT));
+const offset = z.optional(pageOffset);
+const status = <const K extends readonly string[]>(known: K) =>
+  z.optional(z.pipe(z.string().check(z.regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum(known)));
+const shortText = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
+
+/** Parameters of `sequences.list`. */
+export const SequenceListParamsSchema = z.strictObject({ title: z.optional(z.string()), limit, offset });
+
+/** Filter of `sequences.runs.list`; `after` must not be later than `before`. */
+export const RunsFilterSchema = z
+  .strictObject({
+    phone: z.optional(phoneNumber),
+    status: status(RUN_STATUSES),
+    channel_id: z.optional(filterId),
+    before: z.optional(isoDateTime),
+    after: z.optional(isoDateTime),
+    limit,
+    offset,
+  })
+  .check(
+    z.refine((f) => f.before === undefined || f.after === undefined || Date.parse(f.after) <= Date.parse(f.before), {
+      message: 'must not be later than before',
+      path: ['after'],
+    }),
+  );
+
+/** Filter of `sequences.contacts.list`. `step_ids` is sent comma-separated. */
+export const SequenceContactsFilterSchema = z.strictObject({
+  status: status(STEP_CONTACT_STATUSES),
+  step_ids: z.optional(
+    z.pipe(
+      z.array(filterId).check(z.minLength(1, 'must name at least one step')),
+      z.transform((ids) => ids.join(',')),
+    ),
+  ),
+  responded: z.optional(z.boolean()),
+  unsubscribed: z.optional(z.boolean()),
+  clicked_link: z.optional(z.boolean()),
+  limit,
+  offset,
+});
+
+/** Filter of `contacts.sequences.list` (sent in the JSON body). */
+export const ContactSequencesFilterSchema = z.strictObject({
+  sequence_id: z.optional(filterId),
+  contact_status: status(STEP_CONTACT_STATUSES),
+  sequence_status: status(SEQUENCE_STATUSES),
+  limit,
+  offset,
+});
+
+/** A contact to enrol or remove; matched to an existing contact, else created. `phone` is required. */
+export const ContactInputSchema = z.looseObject({
+  phone: phoneNumber,
+  name: z.optional(shortText(255)),
+  email: z.optional(shortText(255).check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'))),
+  external_id: z.optional(z.string()),
+  language: z.optional(z.string()),
+  default_channel_id: z.optional(filterId),
+  address: z.optional(z.looseObject({})),
+  birth_date: z.optional(z.looseObject({ day: z.optional(z.int()), month: z.optional(z.int()), year: z.optional(z.int()) })),
+  properties: z.optional(z.record(z.string(), z.unknown())),
+});
+
+const contactList = z
+  .array(ContactInputSchema)
+  .check(
+    z.minLength(1, 'must list at least one contact'),
+    z.maxLength(WHIPPY_MAX_CONTACTS, `must list at most ${WHIPPY_MAX_CONTACTS} contacts (split larger imports)`),
+  );
+
+/** Body of `sequences.contacts.add`. Lists over 4,000 contacts are sent in several calls. */
+export const EnrollContactsSchema = z.looseObject({
+  to: contactList,
+  /** Channel phone number or email to send from (optional in the current docs). */
+  from: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  step_id: z.optional(filterId),
+  schedule_at: z.optional(isoDateTime),
+  custom_data: z.optional(z.looseObject({ custom_object_id: filterId, resource: openEnum(['contact', 'step_contact'] as const) })),
+  voice_options: z.optional(z.looseObject({})),
+});
+
+/** Body of `sequences.contacts.remove`. Lists over 4,000 contacts are sent in several calls. */
+export const RemoveContactsSchema = z.looseObject({ contacts: contactList });
+
+/** Parameters of `sequences.list`. */
+export type SequenceListParams = z.input<typeof SequenceListParamsSchema>;
+/** Filter of `sequences.runs.list`: dates as `Date` or ISO 8601. */
+export type RunsFilterParams = z.input<typeof RunsFilterSchema>;
+/** Filter of `sequences.contacts.list`. */
+export type SequenceContactsFilterParams = z.input<typeof SequenceContactsFilterSchema>;
+/** Filter of `contacts.sequences.list`. */
+export type ContactSequencesFilterParams = z.input<typeof ContactSequencesFilterSchema>;
+/** A contact to enrol or remove. */
+export type ContactInput = z.input<typeof ContactInputSchema>;
+/** Body of `sequences.contacts.add`. */
+export type EnrollContactsParams = z.input<typeof EnrollContactsSchema>;
+/** Body of `sequences.contacts.remove`. */
+export type RemoveContactsParams = z.input<typeof RemoveContactsSchema>;

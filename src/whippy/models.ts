@@ -1,0 +1,187 @@
+import * as z from 'zod/mini';
+import { maybe, openEnum } from '../core/schema.js';
+
+// Whippy publishes no response examples for these endpoints: every shape here comes from its
+// webhook samples (../shared/api/whippy.md §3). So: loose objects, open enums, and every field
+// optional except ids. Empty values arrive as "", null or absent; all three are accepted.
+
+/** A value Whippy sends as a string, `""`, `null` or not at all. */
+const text = maybe(z.string());
+/** A user id: an integer, or `""` / `null` when there is none. */
+const userId = maybe(z.union([z.number(), z.string()]));
+
+/** Sequence statuses (docs, E9). */
+export const SEQUENCE_STATUSES = ['draft', 'active', 'archived'] as const;
+/** Sequence run statuses seen (`active`, `finished`); the full list is unpublished. */
+export const RUN_STATUSES = ['active', 'finished'] as const;
+/** Step-contact statuses: union of the E3 filter list, E9's list and webhook payloads. */
+export const STEP_CONTACT_STATUSES = ['pending', 'active', 'inactive', 'moved', 'finished', 'complete', 'removed'] as const;
+
+/** A sequence's status. */
+export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
+/** A sequence run's status. */
+export const RunStatusSchema = openEnum(RUN_STATUSES);
+/** A contact's status in a step. */
+export const StepContactStatusSchema = openEnum(STEP_CONTACT_STATUSES);
+
+/** A sending toggle with a time-zone choice. */
+export const TimezoneToggleSchema = z.looseObject({ enabled: z.optional(z.boolean()), use_contact_timezone: z.optional(z.boolean()) });
+
+/** A sequence's settings (open-ended: the help centre lists more than the samples show). */
+export const SequenceSettingsSchema = z.looseObject({
+  on_response: z.optional(openEnum(['remove', 'continue'] as const)),
+  on_re_add: z.optional(openEnum(['exclude', 'include'] as const)),
+  max_contact_sequence_runs: maybe(z.number()),
+  max_add_time: maybe(z.number()),
+  max_add_per_time: maybe(z.number()),
+  max_time: maybe(z.union([z.number(), z.string()])),
+  skip_sending_on_weekend: maybe(TimezoneToggleSchema),
+  support_sms_quiet_hours: maybe(TimezoneToggleSchema),
+  only_send_during_business_hours: maybe(TimezoneToggleSchema),
+});
+
+/** Per-step message analytics. */
+export const StepAnalyticsSchema = z.looseObject({
+  sent_messages: z.optional(z.number()),
+  slated_messages: z.optional(z.number()),
+  failed_deliveries: z.optional(z.number()),
+  responses: z.optional(z.number()),
+  link_clicks: z.optional(z.number()),
+  unsubscribes: z.optional(z.number()),
+});
+
+/** When a step sends, relative to the previous one. Whippy sends the numbers as strings. */
+export const ScheduleOptionsSchema = z.looseObject({
+  days: maybe(z.union([z.string(), z.number()])),
+  hours: maybe(z.union([z.string(), z.number()])),
+  minutes: maybe(z.union([z.string(), z.number()])),
+  timezone: text,
+});
+
+/** One step of a sequence (embedded in the sequence; there is no steps endpoint). */
+export const SequenceStepSchema = z.looseObject({
+  id: z.string(),
+  sequence_id: text,
+  title: text,
+  body: text,
+  status: maybe(openEnum(['active'] as const)),
+  /** 0-based. */
+  position: maybe(z.number()),
+  attachments: maybe(z.array(z.unknown())),
+  analytics: maybe(StepAnalyticsSchema),
+  schedule_options: maybe(ScheduleOptionsSchema),
+  created_at: text,
+  updated_at: text,
+});
+
+/** A Whippy sequence. */
+export const SequenceSchema = z.looseObject({
+  id: z.string(),
+  title: text,
+  description: text,
+  type: maybe(openEnum(['sequential', 'branched'] as const)),
+  status: maybe(SequenceStatusSchema),
+  access_level: maybe(openEnum(['organization'] as const)),
+  industry: text,
+  settings: maybe(SequenceSettingsSchema),
+  steps: maybe(z.array(SequenceStepSchema)),
+  created_at: text,
+  updated_at: text,
+});
+
+/** The contact a run or step contact is about. */
+export const ContactRefSchema = z.looseObject({
+  id: text,
+  name: text,
+  email: text,
+  phone: text,
+});
+
+/** A message a step sent to a contact. */
+export const ContactMessageSchema = z.looseObject({
+  id: text,
+  delivery_status: text,
+  contact_id: text,
+  conversation_id: text,
+  body: text,
+  attachments: maybe(z.array(z.looseObject({ url: text, content_type: text }))),
+});
+
+/** A contact in a step of a sequence ("sequence contact"). */
+export const StepContactSchema = z.looseObject({
+  id: z.string(),
+  sequence_id: text,
+  step_id: text,
+  channel_id: text,
+  status: maybe(StepContactStatusSchema),
+  contact: maybe(ContactRefSchema),
+  added_by_id: userId,
+  clicked_link: maybe(z.boolean()),
+  unsubscribed: maybe(z.boolean()),
+  scheduled_at: text,
+  run_created_at: text,
+  run_updated_at: text,
+  contact_messages: maybe(z.array(ContactMessageSchema)),
+  created_at: text,
+  updated_at: text,
+});
+
+/** One contact's pass through a sequence. */
+export const SequenceRunSchema = z.looseObject({
+  id: z.string(),
+  sequence_id: text,
+  status: maybe(RunStatusSchema),
+  contact: maybe(ContactRefSchema),
+  channel_id: text,
+  added_by_id: userId,
+  last_step_id: text,
+  step_contacts: maybe(z.array(z.looseObject({ id: text, status: maybe(StepContactStatusSchema), step_id: text, clicked_link: maybe(z.boolean()), unsubscribed: maybe(z.boolean()), contact_messages: maybe(z.array(ContactMessageSchema)) }))),
+  created_at: text,
+  updated_at: text,
+});
+
+/** A step named by id and title, in a contact's sequence entry. */
+export const StepRefSchema = z.looseObject({ id: text, title: text });
+
+/**
+ * One sequence a contact is in, with its last completed, current and next step. The docs
+ * describe these but not their JSON names; the names here are the likely ones (unconfirmed).
+ */
+export const ContactSequenceSchema = z.looseObject({
+  sequence: maybe(z.looseObject({ id: text, title: text, status: maybe(SequenceStatusSchema) })),
+  contact_status: maybe(StepContactStatusSchema),
+  last_step: maybe(StepRefSchema),
+  current_step: maybe(StepRefSchema),
+  next_step: maybe(StepRefSchema),
+});
+
+/** Whippy's 202 answer to enrol and remove: its body is undocumented, so anything is kept. */
+export const AcceptedSchema = z.unknown();
+
+/** Whippy's list envelope: `{ data, total }`. */
+export function listEnvelope<T extends z.core.SomeType>(item: T) {
+  return z.looseObject({ data: z.array(item), total: z.optional(z.number()) });
+}
+
+/** A Whippy sequence. */
+export type Sequence = z.infer<typeof SequenceSchema>;
+/** A sequence's settings. */
+export type SequenceSettings = z.infer<typeof SequenceSettingsSchema>;
+/** One step of a Whippy sequence. */
+export type SequenceStep = z.infer<typeof SequenceStepSchema>;
+/** One contact's pass through a sequence. */
+export type SequenceRun = z.infer<typeof SequenceRunSchema>;
+/** A contact in a step of a sequence. */
+export type StepContact = z.infer<typeof StepContactSchema>;
+/** The contact a run or step contact is about. */
+export type ContactRef = z.infer<typeof ContactRefSchema>;
+/** A message sent by a step. */
+export type ContactMessage = z.infer<typeof ContactMessageSchema>;
+/** One sequence a contact is in, with last, current and next step. */
+export type ContactSequence = z.infer<typeof ContactSequenceSchema>;
+/** A sequence's status (open). */
+export type SequenceStatus = z.infer<typeof SequenceStatusSchema>;
+/** A run's status (open). */
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+/** A contact's status in a step (open). */
+export type StepContactStatus = z.infer<typeof StepContactStatusSchema>;

@@ -1,0 +1,131 @@
+import { APIPromise, type WithResponse } from '../../core/api-promise.js';
+import { sendInChunks } from '../../core/batch.js';
+import { resolveFilter } from '../../core/filters.js';
+import type { HttpClient } from '../../core/http.js';
+import type { ListOptions, RequestOptions } from '../../core/options.js';
+import { Paginated } from '../../core/pagination.js';
+import { encodeId } from '../../core/path.js';
+import { checkInput } from '../../core/schema.js';
+import { whippyList } from '../envelopes.js';
+import type { SequenceContactsFilter } from '../filters.js';
+import {
+  EnrollContactsSchema,
+  RemoveContactsSchema,
+  SequenceContactsFilterSchema,
+  WHIPPY_CONTACTS_PER_CALL,
+  type EnrollContactsParams,
+  type RemoveContactsParams,
+  type SequenceContactsFilterParams,
+} from '../inputs.js';
+import { AcceptedSchema, listEnvelope, StepContactSchema, type StepContact } from '../models.js';
+
+const StepContactList = listEnvelope(StepContactSchema);
+
+/** What Whippy answered to one enrol or remove call. */
+export interface ContactsCall {
+  /** Position of the call (0-based). */
+  index: number;
+  /** Index, in your contact list, of the call's first contact. */
+  start: number;
+  /** Contacts sent in this call. */
+  count: number;
+  /** HTTP status (202: accepted for background processing). */
+  status: number;
+  /** The 202 body, as sent (undocumented by Whippy). */
+  body: unknown;
+}
+
+/**
+ * The result of an enrol or remove: Whippy accepts contacts for background processing and
+ * reports no per-contact outcome, so this says what each call returned.
+ */
+export interface ContactsBatchResult {
+  /** Contacts sent in all. */
+  contacts: number;
+  /** One entry per call (a call carries at most 4,000 contacts). */
+  calls: ContactsCall[];
+}
+
+/** Contacts in a sequence's steps: `/sequences/{id}/contacts`. */
+export class WhippySequenceContacts {
+  readonly #http: HttpClient;
+
+  /** @internal */
+  constructor(http: HttpClient) {
+    this.#http = http;
+  }
+
+  /**
+   * Lists the contacts in a sequence's steps, filtered by status, steps, and whether they responded, unsubscribed or clicked.
+   * @example for await (const c of whippy.sequences.contacts.list(seqId, sequenceContactsFilter().status('active').responded())) console.log(c.contact?.phone);
+   */
+  list(sequenceId: string, filter?: SequenceContactsFilterParams | SequenceContactsFilter, options?: ListOptions): Paginated<StepContact> {
+    return Paginated.from(() =>
+      whippyList(
+        this.#http,
+        `sequences/${encodeId(sequenceId, 'sequenceId')}/contacts`,
+        checkInput(SequenceContactsFilterSchema, resolveFilter(filter) ?? {}, 'sequences.contacts.list filter'),
+        StepContactList,
+        options,
+      ),
+    );
+  }
+
+  /**
+   * Enrols contacts (Whippy answers 202 and works in the background). Lists over 4,000 contacts
+   * are sent in several calls; a failing call throws `BatchError` saying which calls went through.
+   * Never resent after an ambiguous failure.
+   * @example await whippy.sequences.contacts.add(seqId, { to: [{ phone: '+15550102000', name: 'Ada' }] });
+   */
+  add(sequenceId: string, body: EnrollContactsParams, options?: RequestOptions): APIPromise<ContactsBatchResult> {
+    return new APIPromise(
+      this.#inChunks('sequences.contacts.add', 'POST', sequenceId, options, () => {
+        const checked = checkInput(EnrollContactsSchema, body, 'sequences.contacts.add body');
+        return { contacts: checked.to, bodyFor: (to: unknown[]) => ({ ...checked, to }) };
+      }),
+    );
+  }
+
+  /**
+   * Removes contacts from a sequence (their step status becomes finished; 202, in the background).
+   * The route is Whippy's likely one (`DELETE /sequences/{id}/contacts`), unconfirmed by its docs.
+   * @example await whippy.sequences.contacts.remove(seqId, { contacts: [{ phone: '+15550102000' }] });
+   */
+  remove(sequenceId: string, body: RemoveContactsParams, options?: RequestOptions): APIPromise<ContactsBatchResult> {
+    return new APIPromise(
+      this.#inChunks('sequences.contacts.remove', 'DELETE', sequenceId, options, () => {
+        const checked = checkInput(RemoveContactsSchema, body, 'sequences.contacts.remove body');
+        return { contacts: checked.contacts, bodyFor: (contacts: unknown[]) => ({ ...checked, contacts }) };
+      }),
+    );
+  }
+
+  async #inChunks(
+    what: string,
+    method: 'POST' | 'DELETE',
+    sequenceId: string,
+    options: RequestOptions | undefined,
+    prepare: () => { contacts: unknown[]; bodyFor: (contacts: unknown[]) => unknown },
+  ): Promise<WithResponse<ContactsBatchResult>> {
+    const path = `sequences/${encodeId(sequenceId, 'sequenceId')}/contacts`;
+    const { contacts, bodyFor } = prepare();
+    let last: WithResponse<unknown> | undefined;
+    const completed = await sendInChunks(what, contacts, WHIPPY_CONTACTS_PER_CALL, async (part) => {
+      // Each call gets its own key, derived from the caller's, so a retry repeats only its own call.
+      const callOptions = options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${part.index}` };
+      last = await this.#http.execute(
+        { method, path, body: bodyFor(part.items), idempotent: false, decode: { schema: AcceptedSchema } },
+        callOptions,
+      );
+      return { status: last.response.status, body: last.data };
+    });
+    const final = last!;
+    return {
+      data: { contacts: contacts.length, calls: completed.map(({ index, start, count, result }) => ({ index, start, count, ...result })) },
+      response: final.response,
+      get rateLimit() {
+        return final.rateLimit;
+      },
+    };
+  }
+}
