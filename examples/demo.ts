@@ -1,6 +1,7 @@
 // A short tour of sequence-sdk against local fakes of the vendor APIs (no network, no keys).
 // Run it with `npm run demo`.
 import { CloseClient, subscriptionsFilter } from 'sequence-sdk/close';
+import { runsFilter, sequenceContactsFilter, WhippyClient } from 'sequence-sdk/whippy';
 import { RateLimitError } from 'sequence-sdk';
 import { startFakeServer } from 'sequence-sdk/testing';
 
@@ -62,7 +63,39 @@ try {
   );
 
   const action = await close.bulkSubscriptions.create({ action_type: 'pause', sequence_id: seq.id });
-  console.log(`Close: bulk action ${action.id} is ${action.status}`);
+  console.log(`Close: bulk action ${action.id} is ${action.status}\n`);
+
+  // ── Whippy ─────────────────────────────────────────────────────────────
+  const whippy = new WhippyClient({ baseUrl: server.whippy.baseUrl, apiKey: 'test_whippy_key' });
+
+  const [welcome] = await whippy.sequences.list({ title: 'Welcome' }).toArray({ limit: 1 });
+  const sequence = await whippy.sequences.retrieve(welcome!.id);
+  console.log(`Whippy: sequence "${sequence.title}" has steps ${sequence.steps?.map((s) => s.title).join(' → ')}`);
+
+  // 9,000 contacts: Whippy takes 4,000 per call, so the SDK makes three calls and reports each.
+  const contacts = Array.from({ length: 9_000 }, (_, i) => ({ phone: `+1 555 ${String(i).padStart(7, '0')}`, name: `Contact ${i}` }));
+  const enrolled = await whippy.sequences.contacts.add(sequence.id, { to: contacts });
+  console.log(`Whippy: enrolled ${enrolled.contacts} contacts in ${enrolled.calls.length} calls: ${enrolled.calls.map((c) => `${c.count}→${c.status}`).join(', ')}`);
+
+  const recent = runsFilter().status('active').after(new Date(Date.now() - 3_600_000));
+  let runs = 0;
+  for await (const _run of whippy.sequences.runs.list(sequence.id, recent.limit(500), { concurrency: 4 })) runs++;
+  console.log(`Whippy: ${runs} active runs started in the last hour (pulled 500 per page, 4 pages ahead)`);
+
+  const [ada] = await whippy.sequences.runs.list(sequence.id, runsFilter().phone('+1 555 000 0000')).toArray({ limit: 1 });
+  console.log(`Whippy: run ${ada!.id} for ${ada!.contact?.name} is ${ada!.status}`);
+
+  const responders = await whippy.sequences.contacts.list(sequence.id, sequenceContactsFilter().responded()).toArray({ limit: 100 });
+  console.log(`Whippy: ${responders.length} contacts responded: ${responders.map((c) => c.contact?.name).join(', ')}`);
+
+  const contactId = String(responders[0]!.contact!.id);
+  for await (const entry of whippy.contacts.sequences.list(contactId)) {
+    console.log(`Whippy: ${responders[0]!.contact?.name} is in "${entry.sequence?.title}" at step "${entry.current_step?.title}", next "${entry.next_step?.title}"`);
+  }
+
+  await whippy.sequences.contacts.remove(sequence.id, { contacts: [{ phone: '+1 555 000 0000' }] });
+  const [after] = await whippy.sequences.runs.list(sequence.id, { phone: '+15550000000' }).toArray({ limit: 1 });
+  console.log(`Whippy: after removal the run is ${after!.status}`);
 } finally {
   await server.stop();
 }

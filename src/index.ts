@@ -27,6 +27,8 @@ export type { Logger, LogLevel } from './core/logger.js';
 export type { ValidationMode, OpenEnum } from './core/schema.js';
 export type { ClientOptions, RequestOptions, ListOptions } from './core/options.js';
 export { APIPromise } from './core/api-promise.js';
+/** @internal The shared request pipeline; resources take it in their constructors. */
+export type { HttpClient } from './core/http.js';
 export type { WithResponse } from './core/api-promise.js';
 export { Page, Paginated } from './core/pagination.js';
 export { FilterBuilder } from './core/filters.js';

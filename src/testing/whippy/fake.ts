@@ -52,6 +52,10 @@ export class WhippyFake extends FakeApi {
   readonly #uuid = uuidMaker(seededRandom(11));
   // Whether each step contact responded: a filter the docs offer but the samples do not show.
   readonly #responded = new Set<string>();
+  // Indexes that keep enrolling thousands of contacts linear.
+  readonly #contactByPhone = new Map<string, Json>();
+  readonly #stepContactsOf = new Map<string, Json[]>();
+  readonly #runOf = new Map<string, Json>();
 
   constructor(options: WhippyFakeOptions = {}, basePath = '/v1') {
     super(basePath);
@@ -212,22 +216,25 @@ export class WhippyFake extends FakeApi {
     for (const item of list as Json[]) {
       const contact = this.#contactFor(item);
       if (key === 'contacts') {
-        for (const sc of this.stepContacts.values()) if (sc.sequence_id === sequence.id && (sc.contact as Json).id === contact.id) this.#finish(sc);
+        for (const sc of this.#stepContactsIn(sequence, contact)) this.#finish(sc);
       } else if (sequence.status !== 'draft') {
-        const busy = [...this.stepContacts.values()].some(
-          (sc) => sc.sequence_id === sequence.id && (sc.contact as Json).id === contact.id && ['active', 'pending'].includes(String(sc.status)),
-        );
+        const busy = this.#stepContactsIn(sequence, contact).some((sc) => ['active', 'pending'].includes(String(sc.status)));
         if (!busy) this.#enrol(sequence, contact, (ctx.body as Json).step_id as string | undefined);
       }
     }
     return json(202, { data: { message: key === 'to' ? 'Contacts are being added to the sequence' : 'Contacts are being removed from the sequence' } });
   }
 
+  #stepContactsIn(sequence: Json, contact: Json): Json[] {
+    return this.#stepContactsOf.get(`${String(sequence.id)}/${String(contact.id)}`) ?? [];
+  }
+
   #contactFor(input: Json): Json {
-    const existing = [...this.contacts.values()].find((c) => c.phone === input.phone);
+    const existing = this.#contactByPhone.get(String(input.phone));
     if (existing) return existing;
     const contact: Json = { id: this.#uuid(), name: input.name ?? null, email: input.email ?? '', phone: input.phone };
     this.contacts.set(String(contact.id), contact);
+    this.#contactByPhone.set(String(contact.phone), contact);
     return contact;
   }
 
@@ -254,6 +261,8 @@ export class WhippyFake extends FakeApi {
       contact_messages: [],
     };
     this.stepContacts.set(String(stepContact.id), stepContact);
+    const key = `${String(sequence.id)}/${String(contact.id)}`;
+    this.#stepContactsOf.set(key, [...(this.#stepContactsOf.get(key) ?? []), stepContact]);
     const run: Json = {
       id: this.#uuid(),
       status: 'active',
@@ -267,20 +276,17 @@ export class WhippyFake extends FakeApi {
       step_contacts: [{ id: stepContact.id, status: 'active', step_id: step.id, clicked_link: false, unsubscribed: false, contact_messages: [] }],
     };
     this.runs.set(String(run.id), run);
+    this.#runOf.set(String(stepContact.id), run);
     return stepContact;
   }
 
   #finish(stepContact: Json): void {
     stepContact.status = 'finished';
     stepContact.updated_at = whippyTime();
-    for (const run of this.runs.values()) {
-      const parts = run.step_contacts as Json[];
-      const part = parts.find((p) => p.id === stepContact.id);
-      if (part) {
-        part.status = 'finished';
-        run.status = 'finished';
-      }
-    }
+    const run = this.#runOf.get(String(stepContact.id));
+    if (!run) return;
+    run.status = 'finished';
+    for (const part of run.step_contacts as Json[]) if (part.id === stepContact.id) part.status = 'finished';
   }
 
   #contactSequences(ctx: RouteContext): Response {
@@ -289,8 +295,7 @@ export class WhippyFake extends FakeApi {
     const body = (ctx.body ?? {}) as Json;
     const entries: Json[] = [];
     for (const sequence of this.sequences.values()) {
-      const mine = [...this.stepContacts.values()].filter((sc) => sc.sequence_id === sequence.id && (sc.contact as Json).id === contact.id);
-      const latest = mine.at(-1);
+      const latest = this.#stepContactsIn(sequence, contact).at(-1);
       if (!latest) continue;
       const steps = sequence.steps as Json[];
       const position = steps.findIndex((s) => s.id === latest.step_id);
