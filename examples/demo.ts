@@ -2,6 +2,7 @@
 // Run it with `npm run demo`.
 import { CloseClient, subscriptionsFilter } from 'sequence-sdk/close';
 import { runsFilter, sequenceContactsFilter, WhippyClient } from 'sequence-sdk/whippy';
+import { ClarionClient } from 'sequence-sdk/clarion';
 import { RateLimitError } from 'sequence-sdk';
 import { startFakeServer } from 'sequence-sdk/testing';
 
@@ -95,7 +96,29 @@ try {
 
   await whippy.sequences.contacts.remove(sequence.id, { contacts: [{ phone: '+1 555 000 0000' }] });
   const [after] = await whippy.sequences.runs.list(sequence.id, { phone: '+15550000000' }).toArray({ limit: 1 });
-  console.log(`Whippy: after removal the run is ${after!.status}`);
+  console.log(`Whippy: after removal the run is ${after!.status}\n`);
+
+  // ── Clarion Health ─────────────────────────────────────────────────────
+  // Patient data: bodies are never logged unless you set logBodies: true.
+  const clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, token: 'test_clarion_token' });
+
+  const definition = await clarion.definitions.create({ name: 'Flu shot reminder', steps: [{ order: 1, type: 'voice', config: {} }] });
+  console.log(`Clarion: definition ${definition.id} "${definition.name}" (${definition.steps_definition?.length} step)`);
+
+  // 250 synthetic patients: Clarion takes 100 rows per call, so this is 3 calls merged into one result.
+  const rows = Array.from({ length: 250 }, (_, i) => ({ phoneNumber: `+1 555 ${String(i).padStart(7, '0')}`, firstName: `Pat${i}`, lastName: 'Example', dateOfBirth: '1980-02-29' }));
+  server.clarion.fake.doNotCall.add('+15550000042');
+  const preview = await clarion.sequences.batchUpload({ sequence_definition_id: definition.id, rows, validate_only: true });
+  console.log(`Clarion: dry run: ${preview.valid_count}/${preview.total_attempted} rows valid, errors at rows ${preview.errors.map((e) => e.row).join(', ')}`);
+  const uploaded = await clarion.sequences.batchUpload({ sequence_definition_id: definition.id, rows });
+  console.log(`Clarion: uploaded in ${uploaded.calls} calls: ${uploaded.created_count} sequences created, ${uploaded.errors.length} row error(s)`);
+
+  const statuses = new Map<string, number>();
+  for await (const s of clarion.sequences.list()) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
+  console.log('Clarion: sequences by status', Object.fromEntries(statuses));
+
+  const completed = [...server.clarion.fake.sequences.values()].find((s) => s.status === 'completed')!;
+  await clarion.sequences.stop(completed.id as number).catch((error: unknown) => console.log(`Clarion: ${(error as Error).message}`));
 } finally {
   await server.stop();
 }

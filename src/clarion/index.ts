@@ -1,1 +1,14 @@
-export {};
+/**
+ * `sequence-sdk/clarion`: the Clarion Health client.
+ * @packageDocumentation
+ */
+export { ClarionClient } from './client.js';
+export type { ClarionClientOptions } from './client.js';
+export type { ClarionCredentials } from './auth.js';
+export { ClarionSequences } from './resources/sequences.js';
+export { ClarionDefinitions } from './resources/definitions.js';
+export { BatchUploadError, mergeBatchUploads } from './batch-upload.js';
+export type { BatchUploadIssue, BatchUploadResult, BatchUploadResponse } from './batch-upload.js';
+export { CLARION_BASE_URL, describeClarionError } from './profile.js';
+export * from './models.js';
+export * from './inputs.js';

@@ -312,7 +312,10 @@ export class HttpClient {
         rateLimit: readRateLimit(response.headers, this.#profile.readRateLimit),
         details: this.#profile.describeError(body),
       });
-      this.#logger.error(failure.message);
+      // Only what the client knows, never body text: a vendor's message may quote patient data.
+      if (this.#logBodies && body !== undefined) this.#logger.debug(`response body ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+      // At info, like every response line: the caller gets the error itself, so it is not an error to log.
+      this.#logger.info(`${response.status} ${method} ${error.request.url} (${failure.name})`);
       return failure;
     }
     if (isTimeoutError(error)) return new TimeoutError({ vendor, method, url, timeoutMs });

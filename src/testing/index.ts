@@ -10,6 +10,8 @@ export { CloseFake } from './close/fake.js';
 export type { CloseFakeOptions } from './close/fake.js';
 export { WhippyFake } from './whippy/fake.js';
 export type { WhippyFakeOptions } from './whippy/fake.js';
+export { ClarionFake } from './clarion/fake.js';
+export type { ClarionFakeOptions } from './clarion/fake.js';
 export { fakeHandlers } from './msw.js';
 export { startFakeServer } from './server.js';
 export type { FakeServer, FakeServerOptions, ServedFake } from './server.js';

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ClarionFake, type ClarionFakeOptions } from './clarion/fake.js';
 import { CloseFake, type CloseFakeOptions } from './close/fake.js';
 import type { FakeApi } from './fake-api.js';
 import { WhippyFake, type WhippyFakeOptions } from './whippy/fake.js';
@@ -19,6 +20,8 @@ export interface FakeServerOptions {
   close?: CloseFake | CloseFakeOptions;
   /** The Whippy fake to serve, or options for a new one. */
   whippy?: WhippyFake | WhippyFakeOptions;
+  /** The Clarion fake to serve, or options for a new one. */
+  clarion?: ClarionFake | ClarionFakeOptions;
 }
 
 /** A running fake server on 127.0.0.1; stop it with `stop()` (or `await using`). */
@@ -29,6 +32,8 @@ export interface FakeServer extends AsyncDisposable {
   close: ServedFake<CloseFake>;
   /** The Whippy fake at `<url>/whippy/v1`; the client's API key is `test_whippy_key` unless set. */
   whippy: ServedFake<WhippyFake>;
+  /** The Clarion fake at `<url>/clarion/v1`; the client's token is `test_clarion_token` unless set. */
+  clarion: ServedFake<ClarionFake>;
   /** Stops the server and closes open connections. */
   stop(): Promise<void>;
 }
@@ -70,9 +75,11 @@ async function forward(fakes: Map<string, FakeApi>, origin: string, request: Inc
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const close = options.close instanceof CloseFake ? options.close : new CloseFake(options.close);
   const whippy = options.whippy instanceof WhippyFake ? options.whippy : new WhippyFake(options.whippy);
+  const clarion = options.clarion instanceof ClarionFake ? options.clarion : new ClarionFake(options.clarion);
   const fakes = new Map<string, FakeApi>([
     ['close', close],
     ['whippy', whippy],
+    ['clarion', clarion],
   ]);
   let origin = '';
   const server: Server = createServer((request, response) => {
@@ -98,6 +105,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     url,
     close: { fake: close, baseUrl: `${url}/close${close.basePath}` },
     whippy: { fake: whippy, baseUrl: `${url}/whippy${whippy.basePath}` },
+    clarion: { fake: clarion, baseUrl: `${url}/clarion${clarion.basePath}` },
     stop,
     [Symbol.asyncDispose]: stop,
   };

@@ -1,0 +1,32 @@
+import { HttpClient } from '../core/http.js';
+import type { ClientOptions } from '../core/options.js';
+import { clarionAuth, type ClarionCredentials } from './auth.js';
+import { clarionProfile } from './profile.js';
+import { ClarionDefinitions } from './resources/definitions.js';
+import { ClarionSequences } from './resources/sequences.js';
+
+/** Options of {@link ClarionClient}: the shared client options plus the Clarion token. */
+export interface ClarionClientOptions extends ClientOptions, ClarionCredentials {}
+
+/**
+ * Client for Clarion Health's sequence manager. Clarion data is patient health data: request
+ * and response bodies are never logged unless you set `logBodies: true`.
+ * @example
+ * const clarion = new ClarionClient(); // reads CLARION_API_TOKEN
+ * const result = await clarion.sequences.batchUpload({ sequence_definition_id: 7, rows });
+ */
+export class ClarionClient {
+  /** Sequence instances: list, retrieve, create, update, stop, batch upload. */
+  readonly sequences: ClarionSequences;
+  /** Sequence definitions: retrieve, create, update. */
+  readonly definitions: ClarionDefinitions;
+  /** The API root this client talks to. */
+  readonly baseUrl: string;
+
+  constructor(options: ClarionClientOptions = {}) {
+    const http = new HttpClient(clarionProfile, options, clarionAuth(options));
+    this.baseUrl = http.baseUrl;
+    this.sequences = new ClarionSequences(http);
+    this.definitions = new ClarionDefinitions(http);
+  }
+}

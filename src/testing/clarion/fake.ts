@@ -1,0 +1,225 @@
+import { FakeApi, json, type RouteContext } from '../fake-api.js';
+
+type Json = Record<string, unknown>;
+
+/** Options of {@link ClarionFake}. */
+export interface ClarionFakeOptions {
+  /** Bearer token the fake accepts (default `test_clarion_token`). */
+  token?: string;
+  /** Seed a definition and sequences in several statuses (default true). */
+  seed?: boolean;
+}
+
+const MAX_ROWS = 100;
+const ORG_ID = 101;
+const STOPPABLE = ['in-progress', 'queued', 'paused'];
+const REQUIRED_ROW_KEYS = ['phoneNumber', 'firstName', 'lastName'];
+
+function iso(date = new Date()): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * A stateful in-memory Clarion sequence manager: definitions, sequence instances, stop (with its
+ * status rule) and batch upload (rows create sequences that list and retrieve then return).
+ * Bearer auth, Clarion's `{error}` shape, its `{success, data}` envelopes where documented.
+ * Its data is synthetic; no real patient data is involved.
+ */
+export class ClarionFake extends FakeApi {
+  /** Sequence definitions by id. */
+  readonly definitions = new Map<number, Json>();
+  /** Sequence instances by id. */
+  readonly sequences = new Map<number, Json>();
+  /** Phone numbers the fake refuses in batch uploads, as a server-side row error. */
+  readonly doNotCall = new Set<string>();
+  /** Batch-upload calls received, with their row counts. */
+  readonly uploads: { rows: number; validateOnly: boolean }[] = [];
+  readonly #token: string;
+  #nextId = 1;
+  #nextPatient = 5_001;
+
+  constructor(options: ClarionFakeOptions = {}, basePath = '/v1') {
+    super(basePath);
+    this.#token = options.token ?? 'test_clarion_token';
+    this.#routes();
+    if (options.seed !== false) this.#seed();
+  }
+
+  protected authorize(request: Request): boolean {
+    return request.headers.get('authorization') === `Bearer ${this.#token}`;
+  }
+
+  protected errorBody(_status: number, message: string): unknown {
+    return { error: message };
+  }
+
+  protected rateLimitHeaders(_limit: number, remaining: number, resetMs: number): Record<string, string> {
+    // Clarion documents no rate limit; the fake answers a 429 with a standard Retry-After.
+    return remaining === 0 ? { 'retry-after': String(Math.max(1, Math.ceil(resetMs / 1000))) } : {};
+  }
+
+  /** Adds a definition (a reminder call, then a follow-up message). */
+  addDefinition(name: string): Json {
+    const id = this.#nextId++;
+    const inputs = [
+      { id: 'in_first', name: 'firstName', type: 'text', required: true },
+      { id: 'in_last', name: 'lastName', type: 'text', required: true },
+      { id: 'in_dob', name: 'dateOfBirth', type: 'text', required: false },
+    ];
+    const definition: Json = {
+      id,
+      name,
+      status: 'active',
+      steps_definition: [
+        { id: 'step_call', type: 'voice', order: 1, delay_hours: 0, voice_assistant_id: 31, messaging_assistant_id: null, inputs },
+        { id: 'step_sms', type: 'sms', order: 2, delay_hours: 24, voice_assistant_id: null, messaging_assistant_id: 32, inputs: [] },
+      ],
+      inputs_definition: inputs,
+      outreach_schedule: { timezone: 'America/New_York', business_hours: { start: '09:00', end: '17:00' }, days_of_week: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] },
+      voice_assistant_id: 31,
+      organization_id: ORG_ID,
+      ehr_action: 'has-ehr-file',
+      created_at: iso(),
+      is_archived: false,
+      allow_repeat_contact: false,
+    };
+    this.definitions.set(id, definition);
+    return definition;
+  }
+
+  #seed(): void {
+    const definition = this.addDefinition('Appointment reminder');
+    const statuses = ['in-progress', 'queued', 'paused', 'completed', 'failed', 'cancelled'];
+    statuses.forEach((status, index) => {
+      this.#instantiate(definition, { phoneNumber: `+1555010${String(index).padStart(4, '0')}`, firstName: `Test${index}`, lastName: 'Patient' }, undefined, status);
+    });
+  }
+
+  #routes(): void {
+    const base = '/sequence-manager/sequences';
+    this.route('GET', base, () => json(200, { success: true, data: [...this.sequences.values()] }));
+    this.route('POST', base, (ctx) => this.#createSequence(ctx.body as Json));
+    this.route('POST', `${base}/batch-upload`, (ctx) => this.#batchUpload(ctx.body as Json));
+    this.route('GET', `${base}/:id`, (ctx) => this.#withSequence(ctx, (seq) => json(200, seq)));
+    this.route('PUT', `${base}/:id`, (ctx) => this.#withSequence(ctx, (seq) => json(200, { success: true, data: Object.assign(seq, ctx.body as Json, { last_updated: iso() }) })));
+    this.route('POST', `${base}/:id/stop`, (ctx) =>
+      this.#withSequence(ctx, (seq) => {
+        if (!STOPPABLE.includes(String(seq.status))) return this.error(400, 'Sequence cannot be stopped');
+        Object.assign(seq, { status: 'cancelled', ended_reason: 'stopped', last_updated: iso(), next_activity: null });
+        return json(200, { success: true });
+      }),
+    );
+    const defs = '/sequence-manager/sequence-definitions';
+    this.route('POST', defs, (ctx) => this.#createDefinition(ctx.body as Json));
+    this.route('GET', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, def)));
+    this.route('PUT', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, Object.assign(def, this.#definitionFields(ctx.body as Json)))));
+  }
+
+  #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
+    const sequence = this.sequences.get(Number(ctx.params.id));
+    return sequence ? then(sequence) : this.error(404, 'Sequence not found');
+  }
+
+  #withDefinition(ctx: RouteContext, then: (definition: Json) => Response): Response {
+    const definition = this.definitions.get(Number(ctx.params.id));
+    return definition ? then(definition) : this.error(404, 'Sequence definition not found');
+  }
+
+  #definitionFields(body: Json | undefined): Json {
+    const { steps, ...rest } = body ?? {};
+    if (!Array.isArray(steps)) return rest;
+    return {
+      ...rest,
+      steps_definition: (steps as Json[]).map((step, index) => ({ id: `step_${index + 1}`, type: step.type, order: step.order, delay_hours: 0, inputs: [] })),
+    };
+  }
+
+  #createDefinition(body: Json | undefined): Response {
+    if (typeof body?.name !== 'string' || !Array.isArray(body.steps)) return this.error(400, 'name and steps are required');
+    const definition = this.addDefinition(body.name);
+    Object.assign(definition, this.#definitionFields(body));
+    return json(200, definition);
+  }
+
+  #createSequence(body: Json | undefined): Response {
+    if (typeof body?.name !== 'string' || !Array.isArray(body.steps)) return this.error(400, 'name and steps are required');
+    const definition = this.addDefinition(body.name);
+    return json(200, { success: true, data: this.#instantiate(definition, {}, undefined, 'queued') });
+  }
+
+  #instantiate(definition: Json, row: Json, nextActivity: string | undefined, status = 'queued'): Json {
+    const id = this.#nextId++;
+    const when = nextActivity ?? iso(new Date(Date.now() + 3_600_000));
+    const sequence: Json = {
+      id,
+      status,
+      ended_reason: ['completed', 'failed', 'cancelled'].includes(status) ? status : null,
+      ended_reason_v2: null,
+      current_step: 1,
+      next_activity: ['completed', 'failed', 'cancelled'].includes(status) ? null : when,
+      organization_id: ORG_ID,
+      patient_id: this.#nextPatient++,
+      type: 'appointment_reminder',
+      steps: (definition.steps_definition as Json[]).map((step) => ({
+        id: `${id}_${String(step.id)}`,
+        type: step.type,
+        inputs: [],
+        status: 'pending',
+        scheduled_at: when,
+        voicemail_message: 'Please call us back to confirm your appointment.',
+        source_number: '+15550100000',
+        destination_number: row.phoneNumber ?? '+15550109999',
+        voice_assistant_id: step.voice_assistant_id ?? null,
+        post_actions: [],
+      })),
+      sequence_definition_id: definition.id,
+      inputs: Object.entries(row).map(([name, value]) => ({ id: `in_${name}`, value: String(value), name, type: 'text' })),
+      outcome: null,
+      was_contact_reached: false,
+      claimed_at: null,
+      is_test_mode: true,
+      last_updated: iso(),
+    };
+    this.sequences.set(id, sequence);
+    return sequence;
+  }
+
+  #batchUpload(body: Json | undefined): Response {
+    const definition = this.definitions.get(Number(body?.sequence_definition_id));
+    if (!definition) return this.error(404, 'Sequence definition not found');
+    const rows = body?.rows;
+    if (!Array.isArray(rows) || rows.length === 0) return this.error(400, 'rows is required');
+    if (rows.length > MAX_ROWS) return this.error(400, `rows: Maximum array length: ${MAX_ROWS}`);
+    const validateOnly = body?.validate_only === true;
+    this.uploads.push({ rows: rows.length, validateOnly });
+    const errors: Json[] = [];
+    const warnings: Json[] = [];
+    let created = 0;
+    rows.forEach((row: Json, index) => {
+      const missing = REQUIRED_ROW_KEYS.filter((key) => typeof row?.[key] !== 'string' || row[key] === '');
+      if (missing.length > 0) {
+        errors.push({ row: index, message: `Missing required field(s): ${missing.join(', ')}` });
+        return;
+      }
+      if (this.doNotCall.has(String(row.phoneNumber))) {
+        errors.push({ row: index, message: 'Phone number is on the do-not-call list' });
+        return;
+      }
+      if (typeof row.dateOfBirth === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(row.dateOfBirth)) {
+        warnings.push({ row: index, message: 'dateOfBirth is not YYYY-MM-DD; it was ignored' });
+      }
+      if (!validateOnly) {
+        this.#instantiate(definition, row, body?.next_activity_date as string | undefined);
+        created++;
+      }
+    });
+    return json(200, {
+      valid: errors.length === 0,
+      total_attempted: rows.length,
+      valid_count: rows.length - errors.length,
+      created_count: created,
+      errors,
+      warnings,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  BatchUploadResponseSchema,
+  BatchUploadSchema,
+  CreateBodySchema,
+  SequenceDefinitionSchema,
+  SequenceSchema,
+  StopResultSchema,
+  successEnvelope,
+  UpdateBodySchema,
+} from '../../src/clarion/index.js';
+import examples from '../fixtures/clarion.json' with { type: 'json' };
+
+type Example = { request?: unknown; response?: unknown; response_200?: unknown };
+const byEndpoint = examples as unknown as Record<string, Example>;
+
+const responses: [string, z.ZodMiniType][] = [
+  ['GET /sequence-manager/sequences', successEnvelope(z.array(SequenceSchema))],
+  ['GET /sequence-manager/sequences/{id}', SequenceSchema],
+  ['POST /sequence-manager/sequences', successEnvelope(SequenceSchema)],
+  ['PUT /sequence-manager/sequences/{id}', successEnvelope(SequenceSchema)],
+  ['POST /sequence-manager/sequences/{id}/stop', StopResultSchema],
+  ['POST /sequence-manager/sequences/batch-upload', BatchUploadResponseSchema],
+  ['POST /sequence-manager/sequence-definitions', SequenceDefinitionSchema],
+  ['GET /sequence-manager/sequence-definitions/{id}', SequenceDefinitionSchema],
+  ['PUT /sequence-manager/sequence-definitions/{id}', SequenceDefinitionSchema],
+];
+const requests: [string, z.ZodMiniType][] = [
+  ['POST /sequence-manager/sequences', CreateBodySchema],
+  ['PUT /sequence-manager/sequences/{id}', UpdateBodySchema],
+  ['POST /sequence-manager/sequences/batch-upload', BatchUploadSchema],
+  ['POST /sequence-manager/sequence-definitions', CreateBodySchema],
+  ['PUT /sequence-manager/sequence-definitions/{id}', UpdateBodySchema],
+];
+
+describe('Clarion documentation examples', () => {
+  it.each(responses)('%s response parses and keeps every field', (endpoint, schema) => {
+    const example = byEndpoint[endpoint]!;
+    const body = example.response ?? example.response_200;
+    const result = schema.safeParse(body);
+    expect(result.error?.issues).toBeUndefined();
+    expect(result.data).toEqual(body);
+  });
+
+  it.each(requests)('%s request body passes the input checks', (endpoint, schema) => {
+    const result = schema.safeParse(byEndpoint[endpoint]!.request);
+    expect(result.error?.issues).toBeUndefined();
+  });
+});
