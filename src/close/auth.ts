@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../core/errors.js';
-import { readEnv } from '../core/env.js';
+import { requireCredential } from '../core/env.js';
 
 /** Close credentials: an API key (HTTP Basic, key as user name) or an OAuth access token. */
 export interface CloseCredentials {
@@ -28,12 +28,7 @@ export function closeAuth(credentials: CloseCredentials): { headers: Record<stri
     }
     return { headers: { authorization: `Bearer ${accessToken}` }, secrets: [accessToken] };
   }
-  const apiKey = givenKey ?? readEnv('CLOSE_API_KEY');
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new InvalidRequestError('close client options', [
-      { path: 'apiKey', message: 'is required: pass apiKey or accessToken, or set the CLOSE_API_KEY environment variable' },
-    ]);
-  }
+  const apiKey = requireCredential(givenKey, 'CLOSE_API_KEY', 'close', 'apiKey', 'accessToken');
   const encoded = toBase64(`${apiKey}:`);
   return { headers: { authorization: `Basic ${encoded}` }, secrets: [apiKey, encoded] };
 }

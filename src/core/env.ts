@@ -1,3 +1,5 @@
+import { InvalidRequestError } from './errors.js';
+
 /** Reads an environment variable in Node, Bun, Deno or an edge runtime; undefined where there is none. */
 export function readEnv(name: string): string | undefined {
   const g = globalThis as {
@@ -11,4 +13,19 @@ export function readEnv(name: string): string | undefined {
     // Deno without --allow-env throws; treat as unset.
     return undefined;
   }
+}
+
+/**
+ * A credential from the client options, else from the environment; refuses a missing or blank
+ * one with an error that says where to put it.
+ */
+export function requireCredential(given: unknown, envName: string, vendor: string, field: string, alternative?: string): string {
+  const value = given ?? readEnv(envName);
+  if (typeof value !== 'string' || value.trim() === '') {
+    const pass = alternative ? `${field} or ${alternative}` : field;
+    throw new InvalidRequestError(`${vendor} client options`, [
+      { path: field, message: `is required: pass ${pass}, or set the ${envName} environment variable` },
+    ]);
+  }
+  return value;
 }

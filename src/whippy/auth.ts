@@ -1,5 +1,4 @@
-import { InvalidRequestError } from '../core/errors.js';
-import { readEnv } from '../core/env.js';
+import { requireCredential } from '../core/env.js';
 
 /** Whippy credentials. */
 export interface WhippyCredentials {
@@ -9,11 +8,6 @@ export interface WhippyCredentials {
 
 /** Builds Whippy's auth header and the list of secrets to keep out of errors and logs. */
 export function whippyAuth(credentials: WhippyCredentials): { headers: Record<string, string>; secrets: string[] } {
-  const apiKey = credentials.apiKey ?? readEnv('WHIPPY_API_KEY');
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new InvalidRequestError('whippy client options', [
-      { path: 'apiKey', message: 'is required: pass apiKey or set the WHIPPY_API_KEY environment variable' },
-    ]);
-  }
+  const apiKey = requireCredential(credentials.apiKey, 'WHIPPY_API_KEY', 'whippy', 'apiKey');
   return { headers: { 'x-whippy-key': apiKey }, secrets: [apiKey] };
 }
