@@ -13,6 +13,7 @@ import {
   type Vendor,
 } from './errors.js';
 import { createLogger, type LeveledLogger } from './logger.js';
+import { Pacer, type PacerTicket } from './pacer.js';
 import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
 import { readRateLimit, serverRetryDelay, type RateLimit, type RateLimitReader } from './rate-limit.js';
 import { ALWAYS_SENSITIVE_HEADERS, redactHeaders, responseHeaders, scrubSecrets, scrubValue } from './redact.js';
@@ -38,6 +39,8 @@ export interface VendorProfile {
   readRateLimit?: RateLimitReader;
   /** Header names that carry the vendor's request id. */
   requestIdHeaders?: readonly string[];
+  /** The vendor's documented request rate, paced client-side when it sends no rate headers on success. */
+  requestsPerSecond?: number;
 }
 
 /** How one response is checked and turned into the model. */
@@ -78,6 +81,8 @@ interface RetryState {
   serverDelay: number | undefined;
   lastDelay: number;
   reason: string;
+  ticket: PacerTicket;
+  signal: AbortSignal | undefined;
 }
 
 function isConnectionRefused(error: unknown): boolean {
@@ -120,6 +125,7 @@ export class HttpClient {
   readonly #timeout: number;
   readonly #maxRetries: number;
   readonly #maxRetryAfter: number;
+  readonly #pacer: Pacer | undefined;
   /** How responses are checked. */
   readonly validation: ValidationMode;
   /** The API root requests go to. */
@@ -141,6 +147,10 @@ export class HttpClient {
     this.#maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.#maxRetryAfter = options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
     this.validation = options.validation ?? 'strict';
+    if (options.maxRequestsPerSecond !== undefined && !(options.maxRequestsPerSecond > 0)) {
+      throw new InvalidRequestError(what, [{ path: 'maxRequestsPerSecond', message: 'must be a positive number' }]);
+    }
+    this.#pacer = options.pacing === false ? undefined : new Pacer(options.maxRequestsPerSecond ?? profile.requestsPerSecond, this.#maxRetryAfter);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
     this.#ky = ky.create({
       prefix: this.baseUrl,
@@ -148,7 +158,7 @@ export class HttpClient {
       headers: { accept: 'application/json', ...options.headers, ...auth.headers },
       // A redirect is never followed: a custom auth header would travel to whatever host it names.
       redirect: 'manual',
-      hooks: { beforeRetry: [({ request, retryCount, options: kyOptions }) => this.#logRetry(request, retryCount, kyOptions)] },
+      hooks: { beforeRetry: [({ request, retryCount, options: kyOptions }) => this.#beforeRetry(request, retryCount, kyOptions)] },
     });
   }
 
@@ -166,7 +176,7 @@ export class HttpClient {
     const url = `${this.baseUrl}/${spec.path}`;
     const idempotent = options?.idempotencyKey !== undefined || (spec.idempotent ?? spec.method !== 'POST');
     const timeout = options?.timeout ?? this.#timeout;
-    const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '' };
+    const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '', ticket: 0, signal: options?.signal };
     const headers: Record<string, string> = { ...options?.headers };
     if (options?.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     const kyOptions: KyOptions = {
@@ -185,11 +195,12 @@ export class HttpClient {
     let response: Response;
     let text: string;
     try {
+      if (this.#pacer) state.ticket = await this.#pacer.acquire(options?.signal);
       const pending = this.#ky(spec.path, kyOptions);
       response = await pending;
       text = await pending.text();
     } catch (error) {
-      throw await this.#translateError(error, spec.method, url, timeout, options?.signal);
+      throw await this.#translateError(error, spec.method, url, timeout, state);
     }
     if (this.#logger.enabled('info')) {
       this.#logger.info(`${response.status} ${spec.method} ${url} ${Math.round(performance.now() - started)}ms`);
@@ -198,6 +209,10 @@ export class HttpClient {
     const data = this.#decode(spec, text, response, url);
     const reader = this.#profile.readRateLimit;
     let rateLimit: RateLimit | undefined | null = null;
+    if (this.#pacer) {
+      rateLimit = readRateLimit(response.headers, reader);
+      this.#pacer.update(state.ticket, rateLimit, response.status);
+    }
     return {
       data,
       response,
@@ -257,7 +272,10 @@ export class HttpClient {
           const status = error.response.status;
           // 429 means the server refused the request unprocessed: safe to resend for any method.
           if (!RETRY_STATUSES.has(status) || (!idempotent && status !== 429)) return false;
-          const delay = serverRetryDelay(status, readRateLimit(error.response.headers, reader));
+          const rateLimit = readRateLimit(error.response.headers, reader);
+          // A 429 spends the window for every request of this client, not just this one.
+          if (status === 429) this.#pacer?.update(state.ticket, rateLimit, status);
+          const delay = serverRetryDelay(status, rateLimit);
           if (delay !== undefined) state.serverDelay = Math.min(delay, maxRetryAfter);
           state.reason = String(status);
           return true;
@@ -278,8 +296,9 @@ export class HttpClient {
     };
   }
 
-  #logRetry(request: Request, retryCount: number, kyOptions: { context: Record<string, unknown> }): void {
+  async #beforeRetry(request: Request, retryCount: number, kyOptions: { context: Record<string, unknown> }): Promise<void> {
     const state = kyOptions.context.state as RetryState | undefined;
+    if (this.#pacer && state) state.ticket = await this.#pacer.acquire(state.signal);
     this.#logger.info(
       `retrying ${request.method} ${request.url} after ${state?.reason ?? 'failure'} in ${Math.round(state?.lastDelay ?? 0)}ms (retry ${retryCount})`,
     );
@@ -293,13 +312,15 @@ export class HttpClient {
     }
   }
 
-  async #translateError(error: unknown, method: string, url: string, timeoutMs: number, signal?: AbortSignal): Promise<Error> {
+  async #translateError(error: unknown, method: string, url: string, timeoutMs: number, state: RetryState): Promise<Error> {
     const vendor = this.#profile.vendor;
     if (error instanceof SequenceSdkError) return error;
-    if (signal?.aborted) return new AbortError(`${method} ${new URL(url).pathname} was aborted by the caller`);
+    if (state.signal?.aborted) return new AbortError(`${method} ${new URL(url).pathname} was aborted by the caller`);
     if (isHTTPError(error)) {
       const { response } = error;
       const body = scrubValue(error.data, this.#secrets);
+      const rateLimit = readRateLimit(response.headers, this.#profile.readRateLimit);
+      this.#pacer?.update(state.ticket, rateLimit, response.status);
       const requestId = this.#profile.requestIdHeaders?.map((name) => response.headers.get(name)).find((id) => id) ?? undefined;
       const failure = ApiError.fromResponse({
         vendor,
@@ -309,7 +330,7 @@ export class HttpClient {
         method,
         url: error.request.url,
         requestId,
-        rateLimit: readRateLimit(response.headers, this.#profile.readRateLimit),
+        rateLimit,
         details: this.#profile.describeError(body),
       });
       // Only what the client knows, never body text: a vendor's message may quote patient data.

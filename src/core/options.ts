@@ -24,6 +24,13 @@ export interface ClientOptions {
   validation?: ValidationMode;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * Pace requests to the vendor's rate limit (default true): follow the window its responses
+   * announce, and its documented rate where it announces none (Whippy: 25 requests a second).
+   */
+  pacing?: boolean;
+  /** A request rate this client never exceeds (overrides the vendor's documented rate). */
+  maxRequestsPerSecond?: number;
 }
 
 /** Per-call options, the last argument of every method. */

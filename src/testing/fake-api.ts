@@ -13,12 +13,14 @@ export interface FakeFault {
   path?: string | RegExp;
 }
 
-/** A fixed-window rate limit the fake enforces when switched on. */
+/** A rate limit the fake enforces when switched on. */
 export interface FakeRateLimit {
-  /** Requests allowed per window. */
+  /** Requests allowed per window (or the bucket's size). */
   limit: number;
-  /** Window length in milliseconds. */
+  /** Window length in milliseconds (or the time the bucket takes to refill completely). */
   windowMs: number;
+  /** `'window'` (default): a fixed window that resets; `'bucket'`: a token bucket refilling continuously. */
+  kind?: 'window' | 'bucket';
 }
 
 /** One request the fake saw. */
@@ -74,7 +76,7 @@ export abstract class FakeApi {
   readonly basePath: string;
   #routes: Route[] = [];
   #faults: FakeFault[] = [];
-  #rateLimit: (FakeRateLimit & { windowStart: number; used: number }) | undefined;
+  #rateLimit: (FakeRateLimit & { windowStart: number; used: number; tokens: number }) | undefined;
 
   protected constructor(basePath: string) {
     this.basePath = basePath.replace(/\/+$/, '');
@@ -104,7 +106,7 @@ export abstract class FakeApi {
 
   /** Switches the rate limit on (or off with `undefined`). */
   setRateLimit(rateLimit: FakeRateLimit | undefined): void {
-    this.#rateLimit = rateLimit && { ...rateLimit, windowStart: Date.now(), used: 0 };
+    this.#rateLimit = rateLimit && { ...rateLimit, windowStart: Date.now(), used: 0, tokens: rateLimit.limit };
   }
 
   /** Queues a fault: the next matching request(s) get this answer instead of the real one. */
@@ -189,6 +191,14 @@ export abstract class FakeApi {
     const limiter = this.#rateLimit;
     if (!limiter) return {};
     const now = Date.now();
+    if (limiter.kind === 'bucket') {
+      const perMs = limiter.limit / limiter.windowMs;
+      limiter.tokens = Math.min(limiter.limit, limiter.tokens + (now - limiter.windowStart) * perMs);
+      limiter.windowStart = now;
+      if (limiter.tokens < 1) return null;
+      limiter.tokens -= 1;
+      return this.rateLimitHeaders(limiter.limit, Math.floor(limiter.tokens), Math.ceil((limiter.limit - limiter.tokens) / perMs));
+    }
     if (now - limiter.windowStart >= limiter.windowMs) {
       limiter.windowStart = now;
       limiter.used = 0;
@@ -202,7 +212,11 @@ export abstract class FakeApi {
   #tooManyRequests(): Response {
     const limiter = this.#rateLimit!;
     this.rateLimitedCount++;
-    const resetMs = Math.max(0, limiter.windowStart + limiter.windowMs - Date.now());
+    // A bucket frees one token after 1/rate; a window resets at its end.
+    const resetMs =
+      limiter.kind === 'bucket'
+        ? Math.ceil((1 - limiter.tokens) * (limiter.windowMs / limiter.limit))
+        : Math.max(0, limiter.windowStart + limiter.windowMs - Date.now());
     return this.error(429, 'Too many requests', this.rateLimitHeaders(limiter.limit, 0, resetMs));
   }
 }

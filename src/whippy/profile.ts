@@ -24,6 +24,8 @@ export const whippyProfile: VendorProfile = {
   sensitiveHeaders: ['x-whippy-key'],
   describeError: describeWhippyError,
   requestIdHeaders: ['x-request-id'],
+  // Documented: 25 requests a second for standard APIs, with no rate headers on success.
+  requestsPerSecond: 25,
   readRateLimit: (headers) => {
     const value = headers.get(WHIPPY_RETRY_HEADER);
     const ms = value === null ? Number.NaN : Number.parseFloat(value);

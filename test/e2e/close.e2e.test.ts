@@ -91,3 +91,21 @@ describe('Close over real sockets', () => {
     expect(parallel.map((s) => s.id)).toEqual(serial.map((s) => s.id));
   });
 });
+
+describe('Close pacing over real sockets', () => {
+  it("paces a concurrent pull to the RateLimit window instead of bouncing off 429s", async () => {
+    const [sequenceId] = [...server.close.fake.sequences.keys()];
+    server.close.fake.seedSubscriptions(sequenceId!, 2_000);
+    server.close.fake.setRateLimit({ limit: 10, windowMs: 250 });
+    const paced = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', logLevel: 'off' });
+    const started = Date.now();
+    const items = await paced.subscriptions.list({ sequence_id: sequenceId!, _limit: 50 }, { concurrency: 4 }).toArray({ limit: 100_000 });
+    const elapsed = Date.now() - started;
+    const pages = server.close.fake.requestCount - server.close.fake.rateLimitedCount;
+    expect(items.length).toBeGreaterThanOrEqual(2_000);
+    // Fewer than 1% of requests answered 429 (the first window can cost one, before anything is known).
+    expect(server.close.fake.rateLimitedCount / server.close.fake.requestCount).toBeLessThan(0.01);
+    // 10 per 250 ms allows 40 a second; the pull should use most of it.
+    expect(pages / (elapsed / 1000)).toBeGreaterThan(30);
+  });
+});

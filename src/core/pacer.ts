@@ -1,0 +1,80 @@
+import type { RateLimit } from './rate-limit.js';
+
+/** Waits `ms`, or rejects as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A ticket for one request: its place in the sending order. */
+export type PacerTicket = number;
+
+/**
+ * Paces a client's requests to the vendor's limit, so bulk pulls run at the allowed rate instead
+ * of bouncing off 429s. Two sources, both optional:
+ * - the server's window, read from each response (`remaining` and `reset`): when it is spent,
+ *   requests wait for the reset. `remaining` is corrected for the requests sent after the
+ *   answered one, which the server had not yet counted;
+ * - a vendor's documented rate (Whippy: 25 requests a second) as a token bucket, for vendors that
+ *   announce nothing on successful responses.
+ */
+export class Pacer {
+  readonly #rate: number | undefined;
+  readonly #maxWaitMs: number;
+  #tokens: number;
+  #refilledAt = 0;
+  #sent = 0;
+  #window: { remaining: number; resetAt: number; seq: number } | undefined;
+
+  /** `maxWaitMs` caps how long a server's window can hold requests (the client's `maxRetryAfter`). */
+  constructor(requestsPerSecond: number | undefined, maxWaitMs: number) {
+    this.#rate = requestsPerSecond;
+    this.#maxWaitMs = maxWaitMs;
+    this.#tokens = requestsPerSecond ?? 0;
+  }
+
+  /** Waits until a request may be sent; returns its ticket. */
+  async acquire(signal?: AbortSignal): Promise<PacerTicket> {
+    for (;;) {
+      const wait = this.#reserve(Date.now());
+      if (wait === 0) return this.#sent;
+      await sleep(wait, signal);
+    }
+  }
+
+  /** Learns from a response (or a 429's retry wait) what the server's window holds now. */
+  update(ticket: PacerTicket, rateLimit: RateLimit | undefined, status: number, now = Date.now()): void {
+    if (!rateLimit) return;
+    const resetMs = status === 429 ? (rateLimit.resetMs ?? rateLimit.retryAfterMs) : rateLimit.resetMs;
+    const remaining = status === 429 ? 0 : rateLimit.remaining;
+    if (remaining === undefined || resetMs === undefined) return;
+    // An answer older than the one the window came from says less; keep the newer.
+    if (this.#window && ticket < this.#window.seq && now < this.#window.resetAt) return;
+    this.#window = { remaining: remaining - (this.#sent - ticket), resetAt: now + Math.min(resetMs, this.#maxWaitMs), seq: ticket };
+  }
+
+  #reserve(now: number): number {
+    const window = this.#window;
+    if (window && now >= window.resetAt) this.#window = undefined;
+    else if (window && window.remaining <= 0) return Math.max(1, window.resetAt - now);
+    if (this.#rate !== undefined) {
+      this.#tokens = Math.min(this.#rate, this.#tokens + ((now - this.#refilledAt) / 1000) * this.#rate);
+      this.#refilledAt = now;
+      if (this.#tokens < 1) return Math.max(1, Math.ceil(((1 - this.#tokens) / this.#rate) * 1000));
+      this.#tokens -= 1;
+    }
+    if (this.#window) this.#window.remaining -= 1;
+    this.#sent += 1;
+    return 0;
+  }
+}
