@@ -81,7 +81,8 @@ interface RetryState {
   serverDelay: number | undefined;
   lastDelay: number;
   reason: string;
-  ticket: PacerTicket;
+  /** The pacer ticket of the attempt in flight, until it is settled. */
+  ticket: PacerTicket | undefined;
   signal: AbortSignal | undefined;
 }
 
@@ -176,7 +177,7 @@ export class HttpClient {
     const url = `${this.baseUrl}/${spec.path}`;
     const idempotent = options?.idempotencyKey !== undefined || (spec.idempotent ?? spec.method !== 'POST');
     const timeout = options?.timeout ?? this.#timeout;
-    const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '', ticket: 0, signal: options?.signal };
+    const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '', ticket: undefined, signal: options?.signal };
     const headers: Record<string, string> = { ...options?.headers };
     if (options?.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     const kyOptions: KyOptions = {
@@ -211,7 +212,7 @@ export class HttpClient {
     let rateLimit: RateLimit | undefined | null = null;
     if (this.#pacer) {
       rateLimit = readRateLimit(response.headers, reader);
-      this.#pacer.update(state.ticket, rateLimit, response.status);
+      this.#settle(state, rateLimit, response.status);
     }
     return {
       data,
@@ -256,6 +257,13 @@ export class HttpClient {
     return decoder.unwrap ? decoder.unwrap(wire as Wire) : (wire as Model);
   }
 
+  /** Settles the attempt's pacer ticket once, with what its answer said about the rate limit. */
+  #settle(state: RetryState, rateLimit?: RateLimit, status?: number): void {
+    if (state.ticket === undefined) return;
+    this.#pacer?.settle(state.ticket, rateLimit, status);
+    state.ticket = undefined;
+  }
+
   #retryPolicy(idempotent: boolean, limit: number, state: RetryState): RetryOptions {
     const maxRetryAfter = this.#maxRetryAfter;
     const reader = this.#profile.readRateLimit;
@@ -274,7 +282,7 @@ export class HttpClient {
           if (!RETRY_STATUSES.has(status) || (!idempotent && status !== 429)) return false;
           const rateLimit = readRateLimit(error.response.headers, reader);
           // A 429 spends the window for every request of this client, not just this one.
-          if (status === 429) this.#pacer?.update(state.ticket, rateLimit, status);
+          if (status === 429) this.#settle(state, rateLimit, status);
           const delay = serverRetryDelay(status, rateLimit);
           if (delay !== undefined) state.serverDelay = Math.min(delay, maxRetryAfter);
           state.reason = String(status);
@@ -298,7 +306,10 @@ export class HttpClient {
 
   async #beforeRetry(request: Request, retryCount: number, kyOptions: { context: Record<string, unknown> }): Promise<void> {
     const state = kyOptions.context.state as RetryState | undefined;
-    if (this.#pacer && state) state.ticket = await this.#pacer.acquire(state.signal);
+    if (this.#pacer && state) {
+      this.#settle(state);
+      state.ticket = await this.#pacer.acquire(state.signal);
+    }
     this.#logger.info(
       `retrying ${request.method} ${request.url} after ${state?.reason ?? 'failure'} in ${Math.round(state?.lastDelay ?? 0)}ms (retry ${retryCount})`,
     );
@@ -314,13 +325,14 @@ export class HttpClient {
 
   async #translateError(error: unknown, method: string, url: string, timeoutMs: number, state: RetryState): Promise<Error> {
     const vendor = this.#profile.vendor;
+    if (!isHTTPError(error)) this.#settle(state);
     if (error instanceof SequenceSdkError) return error;
     if (state.signal?.aborted) return new AbortError(`${method} ${new URL(url).pathname} was aborted by the caller`);
     if (isHTTPError(error)) {
       const { response } = error;
       const body = scrubValue(error.data, this.#secrets);
       const rateLimit = readRateLimit(response.headers, this.#profile.readRateLimit);
-      this.#pacer?.update(state.ticket, rateLimit, response.status);
+      this.#settle(state, rateLimit, response.status);
       const requestId = this.#profile.requestIdHeaders?.map((name) => response.headers.get(name)).find((id) => id) ?? undefined;
       const failure = ApiError.fromResponse({
         vendor,

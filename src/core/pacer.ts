@@ -23,8 +23,9 @@ export type PacerTicket = number;
  * Paces a client's requests to the vendor's limit, so bulk pulls run at the allowed rate instead
  * of bouncing off 429s. Two sources, both optional:
  * - the server's window, read from each response (`remaining` and `reset`): when it is spent,
- *   requests wait for the reset. `remaining` is corrected for the requests sent after the
- *   answered one, which the server had not yet counted;
+ *   requests wait for the reset. `remaining` is corrected for every other request still in
+ *   flight, which the server may not have counted yet (concurrent requests can be processed out
+ *   of order, so "sent after this one" is not enough);
  * - a vendor's documented rate (Whippy: 25 requests a second) as a token bucket, for vendors that
  *   announce nothing on successful responses.
  */
@@ -34,6 +35,7 @@ export class Pacer {
   #tokens: number;
   #refilledAt = 0;
   #sent = 0;
+  #inFlight = 0;
   #window: { remaining: number; resetAt: number; seq: number } | undefined;
 
   /** `maxWaitMs` caps how long a server's window can hold requests (the client's `maxRetryAfter`). */
@@ -43,24 +45,32 @@ export class Pacer {
     this.#tokens = requestsPerSecond ?? 0;
   }
 
-  /** Waits until a request may be sent; returns its ticket. */
+  /** Waits until a request may be sent; returns its ticket. Every ticket must be settled once. */
   async acquire(signal?: AbortSignal): Promise<PacerTicket> {
     for (;;) {
       const wait = this.#reserve(Date.now());
-      if (wait === 0) return this.#sent;
+      if (wait === 0) {
+        this.#inFlight++;
+        return this.#sent;
+      }
       await sleep(wait, signal);
     }
   }
 
-  /** Learns from a response (or a 429's retry wait) what the server's window holds now. */
-  update(ticket: PacerTicket, rateLimit: RateLimit | undefined, status: number, now = Date.now()): void {
+  /**
+   * Ends a request's ticket, learning from its answer (if any) what the server's window holds:
+   * a response's `remaining`/`reset`, or a 429's wait.
+   */
+  settle(ticket: PacerTicket, rateLimit?: RateLimit, status = 200, now = Date.now()): void {
+    const others = this.#inFlight - 1;
+    this.#inFlight = Math.max(0, others);
     if (!rateLimit) return;
     const resetMs = status === 429 ? (rateLimit.resetMs ?? rateLimit.retryAfterMs) : rateLimit.resetMs;
     const remaining = status === 429 ? 0 : rateLimit.remaining;
     if (remaining === undefined || resetMs === undefined) return;
     // An answer older than the one the window came from says less; keep the newer.
     if (this.#window && ticket < this.#window.seq && now < this.#window.resetAt) return;
-    this.#window = { remaining: remaining - (this.#sent - ticket), resetAt: now + Math.min(resetMs, this.#maxWaitMs), seq: ticket };
+    this.#window = { remaining: remaining - others, resetAt: now + Math.min(resetMs, this.#maxWaitMs), seq: ticket };
   }
 
   #reserve(now: number): number {
