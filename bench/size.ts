@@ -1,0 +1,41 @@
+// Target 5: each entry point bundled and minified with its dependencies, gzipped.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import type { Result } from './support.ts';
+
+/** Gzipped bytes of `contents` bundled and minified with everything it imports. */
+async function gzippedBundle(contents: string): Promise<number> {
+  const result = await build({
+    stdin: { contents, resolveDir: new URL('..', import.meta.url).pathname },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    write: false,
+  });
+  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+}
+
+/** The size budgets, in kB gzipped (1 kB = 1,024 bytes). */
+export const SIZE_BUDGETS = { entry: 20, whole: 35 };
+
+/** Measures every entry point and the whole package. */
+export async function measureSizes(): Promise<{ name: string; kb: number; budget: number }[]> {
+  const rows = [];
+  for (const entry of ['sequence-sdk', 'sequence-sdk/close', 'sequence-sdk/whippy', 'sequence-sdk/clarion']) {
+    rows.push({ name: entry, kb: (await gzippedBundle(`export * from '${entry}';`)) / 1024, budget: SIZE_BUDGETS.entry });
+  }
+  const whole = "export * from 'sequence-sdk'; export * as close from 'sequence-sdk/close'; export * as whippy from 'sequence-sdk/whippy'; export * as clarion from 'sequence-sdk/clarion';";
+  rows.push({ name: 'whole package', kb: (await gzippedBundle(whole)) / 1024, budget: SIZE_BUDGETS.whole });
+  return rows;
+}
+
+export async function size(): Promise<Result[]> {
+  return (await measureSizes()).map((row) => ({
+    target: `size of ${row.name} (min + gzip, with dependencies)`,
+    measured: `${row.kb.toFixed(1)} kB`,
+    limit: `<= ${row.budget} kB`,
+    ok: row.kb <= row.budget,
+  }));
+}
