@@ -1,4 +1,4 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
+import type { KyInstance, Options as KyOptions, RetryOptions } from 'ky';
 import type * as z from 'zod/mini';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import {
@@ -76,6 +76,25 @@ const DEFAULT_MAX_RETRY_AFTER = 60_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 8_000;
 
+type Transport = typeof import('./transport.js');
+let transportModule: Promise<Transport> | undefined;
+
+/**
+ * ky is loaded on the first request, not at import: its import-time feature checks start Node's
+ * fetch machinery (about 30 ms), which merely importing or constructing a client should not pay.
+ */
+function loadTransport(): Promise<Transport> {
+  transportModule ??= import('./transport.js');
+  return transportModule;
+}
+
+/** Errors fetch raises for a failed connection or a body cut off mid-stream (not programming errors). */
+function isFetchFailure(error: unknown): boolean {
+  if (!(error instanceof TypeError)) return false;
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return error.message === 'terminated' || error.message === 'fetch failed' || typeof cause?.code === 'string';
+}
+
 /** Per-request retry state shared by the retry callbacks of one call. */
 interface RetryState {
   serverDelay: number | undefined;
@@ -117,7 +136,9 @@ function normalizeBaseUrl(value: string, vendor: Vendor): string {
  * this class for auth, retry policy, rate-limit reading, error mapping, validation and logging.
  */
 export class HttpClient {
-  readonly #ky: KyInstance;
+  #ky: KyInstance | undefined;
+  #lib: Transport | undefined;
+  readonly #kyDefaults: KyOptions;
   readonly #profile: VendorProfile;
   readonly #secrets: readonly string[];
   readonly #sensitive: readonly string[];
@@ -153,14 +174,22 @@ export class HttpClient {
     }
     this.#pacer = options.pacing === false ? undefined : new Pacer(options.maxRequestsPerSecond ?? profile.requestsPerSecond, this.#maxRetryAfter);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
-    this.#ky = ky.create({
+    this.#kyDefaults = {
       prefix: this.baseUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       headers: { accept: 'application/json', ...options.headers, ...auth.headers },
       // A redirect is never followed: a custom auth header would travel to whatever host it names.
       redirect: 'manual',
       hooks: { beforeRetry: [({ request, retryCount, options: kyOptions }) => this.#beforeRetry(request, retryCount, kyOptions)] },
-    });
+    };
+  }
+
+  /** The ky instance, created on first use (see {@link loadTransport}). */
+  async #transport(): Promise<KyInstance> {
+    if (this.#ky) return this.#ky;
+    this.#lib = await loadTransport();
+    this.#ky = this.#lib.createKy(this.#kyDefaults);
+    return this.#ky;
   }
 
   /**
@@ -192,12 +221,13 @@ export class HttpClient {
     if (Object.keys(headers).length > 0) kyOptions.headers = headers;
     this.#logRequest(spec, url, headers);
 
+    const transport = this.#ky ?? (await this.#transport());
     const started = performance.now();
     let response: Response;
     let text: string;
     try {
       if (this.#pacer) state.ticket = await this.#pacer.acquire(options?.signal);
-      const pending = this.#ky(spec.path, kyOptions);
+      const pending = transport(spec.path, kyOptions);
       response = await pending;
       text = await pending.text();
     } catch (error) {
@@ -276,6 +306,7 @@ export class HttpClient {
       backoffLimit: Number.POSITIVE_INFINITY,
       shouldRetry: ({ error }) => {
         state.serverDelay = undefined;
+        const { isHTTPError, isNetworkError, isTimeoutError } = this.#lib!;
         if (isHTTPError(error)) {
           const status = error.response.status;
           // 429 means the server refused the request unprocessed: safe to resend for any method.
@@ -325,6 +356,9 @@ export class HttpClient {
 
   async #translateError(error: unknown, method: string, url: string, timeoutMs: number, state: RetryState): Promise<Error> {
     const vendor = this.#profile.vendor;
+    const lib = this.#lib;
+    const isHTTPError = (e: unknown): e is import('ky').HTTPError => lib?.isHTTPError(e) === true;
+    // (lib is always loaded here: errors are only translated for requests that went through ky.)
     if (!isHTTPError(error)) this.#settle(state);
     if (error instanceof SequenceSdkError) return error;
     if (state.signal?.aborted) return new AbortError(`${method} ${new URL(url).pathname} was aborted by the caller`);
@@ -351,11 +385,11 @@ export class HttpClient {
       this.#logger.info(`${response.status} ${method} ${error.request.url} (${failure.name})`);
       return failure;
     }
-    if (isTimeoutError(error)) return new TimeoutError({ vendor, method, url, timeoutMs });
-    if (isNetworkError(error)) return new ConnectionError({ vendor, method, url, cause: error.cause });
+    if (lib?.isTimeoutError(error)) return new TimeoutError({ vendor, method, url, timeoutMs });
+    if (lib?.isNetworkError(error)) return new ConnectionError({ vendor, method, url, cause: error.cause });
     if (error instanceof Error && error.name === 'AbortError') return new AbortError(`${method} ${new URL(url).pathname} was aborted`);
-    // A body cut off mid-stream surfaces as a TypeError from fetch.
-    if (error instanceof TypeError) return new ConnectionError({ vendor, method, url, cause: error });
+    // A body cut off mid-stream surfaces as a TypeError from fetch; any other TypeError is a bug to surface as is.
+    if (isFetchFailure(error)) return new ConnectionError({ vendor, method, url, cause: error });
     return error instanceof Error ? error : new Error(String(error));
   }
 }
