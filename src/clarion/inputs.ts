@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { looseObject } from '../core/schema.js';
 import { isoDateTime, phoneNumber } from '../core/filters.js';
 import { StepTypeSchema } from './models.js';
 
@@ -10,21 +11,21 @@ const id = z.int().check(z.minimum(0, 'must be a non-negative integer id'));
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
 
 /** A step as sent on create or update (the docs show `{order, type, config}`). */
-export const StepInputSchema = z.looseObject({
+export const StepInputSchema = looseObject({
   order: z.int().check(z.minimum(0, 'must be 0 or more')),
   type: StepTypeSchema,
   config: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /** Body of `sequences.create` and `definitions.create`: `name` and `steps` are required. */
-export const CreateBodySchema = z.looseObject({
+export const CreateBodySchema = looseObject({
   name: nonEmpty,
   description: z.optional(z.string()),
   steps: z.array(StepInputSchema).check(z.minLength(1, 'must have at least one step')),
 });
 
 /** Body of `sequences.update` and `definitions.update`: every field optional. */
-export const UpdateBodySchema = z.looseObject({
+export const UpdateBodySchema = looseObject({
   name: z.optional(nonEmpty),
   description: z.optional(z.string()),
   steps: z.optional(z.array(StepInputSchema)),
@@ -49,7 +50,7 @@ export const BatchRowSchema = z
   );
 
 /** Body of `sequences.batchUpload`: any number of rows, sent in chunks of 100. */
-export const BatchUploadSchema = z.looseObject({
+export const BatchUploadSchema = looseObject({
   sequence_definition_id: id,
   rows: z.array(BatchRowSchema).check(z.minLength(1, 'must have at least one row')),
   next_activity_date: z.optional(isoDateTime),

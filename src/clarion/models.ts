@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { maybe, openEnum } from '../core/schema.js';
+import { looseObject, maybe, openEnum } from '../core/schema.js';
 
 // Clarion's field tables list some enums in full; the rest are known only by the docs' one
 // example value, so they stay open. Fields "from example" are optional (../shared/api/clarion.md §4).
@@ -27,7 +27,7 @@ export const EhrActionSchema = openEnum(['has-ehr-file'] as const);
 export const DefinitionStatusSchema = openEnum(DEFINITION_STATUSES);
 
 /** One step of a sequence instance (a call or message to the patient). */
-export const SequenceStepSchema = z.looseObject({
+export const SequenceStepSchema = looseObject({
   id: z.string(),
   type: maybe(StepTypeSchema),
   inputs: maybe(z.array(z.unknown())),
@@ -41,7 +41,7 @@ export const SequenceStepSchema = z.looseObject({
 });
 
 /** An input value of a sequence instance. */
-export const SequenceInputSchema = z.looseObject({
+export const SequenceInputSchema = looseObject({
   id: maybe(z.string()),
   value: maybe(z.string()),
   name: maybe(z.string()),
@@ -49,7 +49,7 @@ export const SequenceInputSchema = z.looseObject({
 });
 
 /** A sequence instance: one patient's outreach, created from a definition. */
-export const SequenceSchema = z.looseObject({
+export const SequenceSchema = looseObject({
   id: z.number(),
   status: SequenceStatusSchema,
   ended_reason: maybe(z.string()),
@@ -70,7 +70,7 @@ export const SequenceSchema = z.looseObject({
 });
 
 /** An input a definition asks for. */
-export const InputDefinitionSchema = z.looseObject({
+export const InputDefinitionSchema = looseObject({
   id: maybe(z.string()),
   name: maybe(z.string()),
   type: maybe(InputTypeSchema),
@@ -78,7 +78,7 @@ export const InputDefinitionSchema = z.looseObject({
 });
 
 /** One step of a definition. */
-export const StepDefinitionSchema = z.looseObject({
+export const StepDefinitionSchema = looseObject({
   id: maybe(z.string()),
   type: maybe(StepTypeSchema),
   order: maybe(z.number()),
@@ -89,14 +89,14 @@ export const StepDefinitionSchema = z.looseObject({
 });
 
 /** When outreach may happen: time zone, business hours, days of the week (lowercase English). */
-export const OutreachScheduleSchema = z.looseObject({
+export const OutreachScheduleSchema = looseObject({
   timezone: maybe(z.string()),
-  business_hours: maybe(z.looseObject({ start: maybe(z.string()), end: maybe(z.string()) })),
+  business_hours: maybe(looseObject({ start: maybe(z.string()), end: maybe(z.string()) })),
   days_of_week: maybe(z.array(z.string())),
 });
 
 /** A sequence definition: the template sequences are created from. */
-export const SequenceDefinitionSchema = z.looseObject({
+export const SequenceDefinitionSchema = looseObject({
   id: z.number(),
   name: maybe(z.string()),
   status: maybe(DefinitionStatusSchema),
@@ -115,7 +115,7 @@ export const SequenceDefinitionSchema = z.looseObject({
 export const BatchIssueSchema = z.unknown();
 
 /** What Clarion answers to one batch-upload call (no envelope). */
-export const BatchUploadResponseSchema = z.looseObject({
+export const BatchUploadResponseSchema = looseObject({
   valid: z.boolean(),
   total_attempted: z.number(),
   valid_count: z.number(),
@@ -125,11 +125,11 @@ export const BatchUploadResponseSchema = z.looseObject({
 });
 
 /** The result of `sequences.stop`. */
-export const StopResultSchema = z.looseObject({ success: z.boolean() });
+export const StopResultSchema = looseObject({ success: z.boolean() });
 
 /** Clarion's `{success, data}` envelope. */
 export function successEnvelope<T extends z.core.SomeType>(data: T) {
-  return z.looseObject({ success: maybe(z.boolean()), data });
+  return looseObject({ success: maybe(z.boolean()), data });
 }
 
 /** A Clarion sequence instance. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { looseObject, strictObject } from '../core/schema.js';
 import { filterId, pageLimit, pageOffset } from '../core/filters.js';
 import { BulkActionTypeSchema, ContactPreferenceSchema, SequenceStatusSchema, StepTypeSchema, SubscriptionStatusSchema, ThreadingSchema } from './models.js';
 
@@ -10,14 +11,14 @@ const email = z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email ad
 const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day as HH:MM'));
 
 /** A sending window as sent on create/update. */
-export const ScheduleRangeInputSchema = z.looseObject({
+export const ScheduleRangeInputSchema = looseObject({
   weekday: z.int().check(z.minimum(1, 'must be 1 (Monday) to 7 (Sunday)'), z.maximum(7, 'must be 1 (Monday) to 7 (Sunday)')),
   start: clockTime,
   end: clockTime,
 });
 
 /** A sending schedule as sent on create/update; `null` clears it. */
-export const ScheduleInputSchema = z.nullable(z.looseObject({ ranges: z.array(ScheduleRangeInputSchema) }));
+export const ScheduleInputSchema = z.nullable(looseObject({ ranges: z.array(ScheduleRangeInputSchema) }));
 
 /** A step as sent on create (and, with its `id`, on update). */
 export const SequenceStepInputSchema = z
@@ -40,7 +41,7 @@ export const SequenceStepInputSchema = z
   );
 
 /** Body of `sequences.create`. `timezone` and at least one step are required. */
-export const SequenceCreateSchema = z.looseObject({
+export const SequenceCreateSchema = looseObject({
   name: nonEmpty,
   timezone: nonEmpty,
   steps: z.array(SequenceStepInputSchema).check(z.minLength(1, 'must have at least one step')),
@@ -52,7 +53,7 @@ export const SequenceCreateSchema = z.looseObject({
  * Body of `sequences.update` (PUT acts as PATCH). If `steps` is sent, steps left out are deleted:
  * send `{ id }` for each step to keep.
  */
-export const SequenceUpdateSchema = z.looseObject({
+export const SequenceUpdateSchema = looseObject({
   name: z.optional(nonEmpty),
   timezone: z.optional(nonEmpty),
   steps: z.optional(z.array(SequenceStepInputSchema)),
@@ -64,7 +65,7 @@ export const SequenceUpdateSchema = z.looseObject({
  * Body of `subscriptions.create`. Which fields Close requires is not stated anywhere; these follow
  * the documented example (sequence, contact, and the sender triple).
  */
-export const SubscriptionCreateSchema = z.looseObject({
+export const SubscriptionCreateSchema = looseObject({
   sequence_id: nonEmpty,
   contact_id: nonEmpty,
   contact_email: email,
@@ -75,7 +76,7 @@ export const SubscriptionCreateSchema = z.looseObject({
 });
 
 /** Body of `subscriptions.update`: status (`paused`, or `active` to restart) and sender changes. */
-export const SubscriptionUpdateSchema = z.looseObject({
+export const SubscriptionUpdateSchema = looseObject({
   status: z.optional(SubscriptionStatusSchema),
   sender_account_id: z.optional(nonEmpty),
   sender_name: z.optional(nonEmpty),
@@ -110,7 +111,7 @@ export const BulkSubscriptionCreateSchema = z
   );
 
 /** Paging parameters of Close lists (`_limit` default 100; Close's maxima are unpublished). */
-export const PagingParamsSchema = z.strictObject({
+export const PagingParamsSchema = strictObject({
   _limit: z.optional(pageLimit(Number.MAX_SAFE_INTEGER)),
   _skip: z.optional(pageOffset),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { maybe, openEnum } from '../core/schema.js';
+import { looseObject, maybe, openEnum } from '../core/schema.js';
 
 // Close's models follow ../shared/api/close.md: fields in every doc example are required,
 // everything seen only live or in third-party notes is optional, every enum stays open.
@@ -42,19 +42,19 @@ export const BulkActionStatusSchema = openEnum(BULK_ACTION_STATUSES);
 export const ContactPreferenceSchema = openEnum(['lead', 'contact'] as const);
 
 /** One sending window; weekday 1 = Monday is assumed (the docs never say). Times are `HH:MM` or `HH:MM:SS`. */
-export const ScheduleRangeSchema = z.looseObject({
+export const ScheduleRangeSchema = looseObject({
   weekday: z.number(),
   start: z.string(),
   end: z.string(),
 });
 
 /** A sequence's sending windows. */
-export const ScheduleSchema = z.looseObject({
+export const ScheduleSchema = looseObject({
   ranges: z.array(ScheduleRangeSchema),
 });
 
 /** One step of a sequence. `delay` is in seconds. */
-export const SequenceStepSchema = z.looseObject({
+export const SequenceStepSchema = looseObject({
   id: z.string(),
   step_type: maybe(StepTypeSchema),
   delay: z.optional(z.number()),
@@ -71,7 +71,7 @@ export const SequenceStepSchema = z.looseObject({
 });
 
 /** Subscription counts by status, on fetched and updated sequences. */
-export const SubscriptionCountsSchema = z.looseObject({
+export const SubscriptionCountsSchema = looseObject({
   active: z.optional(z.number()),
   error: z.optional(z.number()),
   finished: z.optional(z.number()),
@@ -80,7 +80,7 @@ export const SubscriptionCountsSchema = z.looseObject({
 });
 
 /** A Close sequence (a "Workflow" in the UI). */
-export const SequenceSchema = z.looseObject({
+export const SequenceSchema = looseObject({
   id: z.string(),
   name: z.string(),
   status: SequenceStatusSchema,
@@ -101,7 +101,7 @@ export const SequenceSchema = z.looseObject({
 });
 
 /** A contact's subscription to a sequence. */
-export const SequenceSubscriptionSchema = z.looseObject({
+export const SequenceSubscriptionSchema = looseObject({
   id: z.string(),
   sequence_id: z.string(),
   contact_id: z.string(),
@@ -124,7 +124,7 @@ export const SequenceSubscriptionSchema = z.looseObject({
 });
 
 /** A bulk subscribe / pause / resume action over many leads. Fully typed in Close's spec; many fields nullable. */
-export const BulkSequenceSubscriptionActionSchema = z.looseObject({
+export const BulkSequenceSubscriptionActionSchema = looseObject({
   id: z.string(),
   action_type: BulkActionTypeSchema,
   status: maybe(BulkActionStatusSchema),
@@ -153,7 +153,7 @@ export const BulkSequenceSubscriptionActionSchema = z.looseObject({
 
 /** Close's list envelope: `{ data, has_more }`. */
 export function listEnvelope<T extends z.core.SomeType>(item: T) {
-  return z.looseObject({ data: z.array(item), has_more: z.optional(z.boolean()) });
+  return looseObject({ data: z.array(item), has_more: z.optional(z.boolean()) });
 }
 
 /** A Close sequence. */

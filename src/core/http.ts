@@ -226,7 +226,7 @@ export class HttpClient {
     let response: Response;
     let text: string;
     try {
-      if (this.#pacer) state.ticket = await this.#pacer.acquire(options?.signal);
+      if (this.#pacer) state.ticket = this.#pacer.tryAcquire() ?? (await this.#pacer.acquire(options?.signal));
       const pending = transport(spec.path, kyOptions);
       response = await pending;
       text = await pending.text();

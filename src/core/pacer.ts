@@ -45,15 +45,26 @@ export class Pacer {
     this.#tokens = requestsPerSecond ?? 0;
   }
 
-  /** Waits until a request may be sent; returns its ticket. Every ticket must be settled once. */
-  async acquire(signal?: AbortSignal): Promise<PacerTicket> {
+  /**
+   * Waits until a request may be sent; returns its ticket. Every ticket must be settled once.
+   * Returns the ticket itself (no promise) when nothing needs to wait, the common case.
+   */
+  acquire(signal?: AbortSignal): PacerTicket | Promise<PacerTicket> {
+    return this.tryAcquire() ?? this.#acquireLater(signal);
+  }
+
+  /** A ticket if a request may be sent right now, else undefined (nothing is reserved). */
+  tryAcquire(): PacerTicket | undefined {
+    if (this.#reserve(Date.now()) !== 0) return undefined;
+    this.#inFlight++;
+    return this.#sent;
+  }
+
+  async #acquireLater(signal: AbortSignal | undefined): Promise<PacerTicket> {
     for (;;) {
-      const wait = this.#reserve(Date.now());
-      if (wait === 0) {
-        this.#inFlight++;
-        return this.#sent;
-      }
-      await sleep(wait, signal);
+      await sleep(this.#reserve(Date.now(), true), signal);
+      const ticket = this.tryAcquire();
+      if (ticket !== undefined) return ticket;
     }
   }
 
@@ -73,7 +84,8 @@ export class Pacer {
     this.#window = { remaining: remaining - others, resetAt: now + Math.min(resetMs, this.#maxWaitMs), seq: ticket };
   }
 
-  #reserve(now: number): number {
+  /** 0 when a request may go now (and reserves it, unless `peek`), else the ms to wait. */
+  #reserve(now: number, peek = false): number {
     const window = this.#window;
     if (window && now >= window.resetAt) this.#window = undefined;
     else if (window && window.remaining <= 0) return Math.max(1, window.resetAt - now);
@@ -81,8 +93,10 @@ export class Pacer {
       this.#tokens = Math.min(this.#rate, this.#tokens + ((now - this.#refilledAt) / 1000) * this.#rate);
       this.#refilledAt = now;
       if (this.#tokens < 1) return Math.max(1, Math.ceil(((1 - this.#tokens) / this.#rate) * 1000));
+      if (peek) return 0;
       this.#tokens -= 1;
     }
+    if (peek) return 0;
     if (this.#window) this.#window.remaining -= 1;
     this.#sent += 1;
     return 0;

@@ -117,9 +117,35 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     return this.#firstPage().then(onFulfilled, onRejected);
   }
 
-  /** Walks every item of every page, in order. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.pages()) yield* page.data;
+  /**
+   * Walks every item of every page, in order. Hand-written rather than an async generator: items
+   * of a page already fetched come back as resolved promises, a third of the generator's cost
+   * per item on bulk pulls. Breaking out of the loop closes the page walk (aborting prefetches).
+   */
+  [Symbol.asyncIterator](): AsyncIterator<T, undefined> & AsyncIterable<T> {
+    const pages = this.pages();
+    let items: T[] = [];
+    let index = 0;
+    const nextPage = async (): Promise<IteratorResult<T, undefined>> => {
+      for (;;) {
+        const step = await pages.next();
+        if (step.done) return { done: true, value: undefined };
+        items = step.value.data;
+        index = 0;
+        if (items.length > 0) return { done: false, value: items[index++]! };
+      }
+    };
+    return {
+      next: () => (index < items.length ? Promise.resolve({ done: false, value: items[index++]! }) : nextPage()),
+      return: async () => {
+        items = [];
+        await pages.return(undefined);
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   /** Walks pages in order; with `concurrency > 1`, fetches that many ahead. */

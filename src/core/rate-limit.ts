@@ -67,16 +67,23 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  * own reader add to it. Returns undefined when the response says nothing about rate limits.
  */
 export function readRateLimit(headers: Headers, vendorReader?: RateLimitReader, now = Date.now()): RateLimit | undefined {
-  const structured = headers.get('ratelimit');
+  // One pass over the (few) response headers instead of a dozen lookups: this runs on every response.
+  let found: Record<string, string> | undefined;
+  for (const [name, value] of headers) {
+    if (name.includes('rate') || name === 'retry-after') (found ??= {})[name] = value;
+  }
+  const vendorPart = vendorReader?.(headers);
+  if (found === undefined && vendorPart === undefined) return undefined;
+  const get = (name: string) => found?.[name];
+  const structured = get('ratelimit');
   const result: RateLimit = structured ? { ...parseRateLimitHeader(structured, now) } : {};
   for (const prefix of ['ratelimit-', 'x-ratelimit-', 'x-rate-limit-']) {
-    result.limit ??= toNumber(headers.get(`${prefix}limit`));
-    result.remaining ??= toNumber(headers.get(`${prefix}remaining`));
-    result.resetMs ??= secondsToMs(toNumber(headers.get(`${prefix}reset`)), now);
+    result.limit ??= toNumber(get(`${prefix}limit`));
+    result.remaining ??= toNumber(get(`${prefix}remaining`));
+    result.resetMs ??= secondsToMs(toNumber(get(`${prefix}reset`)), now);
   }
-  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
+  const retryAfterMs = parseRetryAfter(get('retry-after') ?? null, now);
   if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
-  const vendorPart = vendorReader?.(headers);
   if (vendorPart) Object.assign(result, vendorPart);
   for (const key of Object.keys(result) as (keyof RateLimit)[]) {
     if (result[key] === undefined) delete result[key];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import * as core from 'zod/v4/core';
 import { InvalidRequestError, type ValidationIssue } from './errors.js';
 
 /** How responses are checked against the models: throw, log and pass, or skip. */
@@ -13,6 +14,30 @@ export type OpenEnum<Known extends string> = Known | (string & {});
  */
 export function openEnum<const Known extends readonly string[]>(_known: Known): z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>> {
   return z.string() as unknown as z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>>;
+}
+
+/**
+ * zod/mini's object schema on zod's JIT object parser (`$ZodObjectJIT`, what full zod uses):
+ * it compiles a parser per shape and is about 2.5x faster on our models, which are parsed on
+ * every response. Where `eval` is not allowed (some edge runtimes) zod falls back by itself.
+ */
+// (Plain function types: the `init`s are declared as assertion functions, which cannot be called through a namespace.)
+const initJitObject: (inst: core.$ZodObject, def: core.$ZodObjectDef) => void = core.$ZodObjectJIT.init;
+const initMiniType: (inst: z.ZodMiniType, def: core.$ZodObjectDef) => void = z.ZodMiniType.init;
+const JitObject = /*@__PURE__*/ core.$constructor('SequenceSdkObject', (inst: core.$ZodObject & z.ZodMiniType, def: core.$ZodObjectDef) => {
+  initJitObject(inst, def);
+  initMiniType(inst, def);
+  Object.defineProperty(inst, 'shape', { get: () => inst._zod.def.shape });
+});
+
+/** An object that keeps unknown keys (every response model: a vendor's new field is never lost). */
+export function looseObject<const Shape extends z.core.$ZodLooseShape>(shape: Shape): z.ZodMiniObject<Shape, z.core.$loose> {
+  return new JitObject({ type: 'object', shape, catchall: z.unknown() }) as unknown as z.ZodMiniObject<Shape, z.core.$loose>;
+}
+
+/** An object that refuses unknown keys (filters: a misspelt filter must not be silently ignored). */
+export function strictObject<const Shape extends z.core.$ZodLooseShape>(shape: Shape): z.ZodMiniObject<Shape, z.core.$strict> {
+  return new JitObject({ type: 'object', shape, catchall: z.never() }) as unknown as z.ZodMiniObject<Shape, z.core.$strict>;
 }
 
 /** A value the vendor may send as `T`, `null`, or leave out. */

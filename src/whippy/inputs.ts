@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber } from '../core/filters.js';
-import { openEnum } from '../core/schema.js';
+import { looseObject, openEnum, strictObject } from '../core/schema.js';
 import { RUN_STATUSES, SEQUENCE_STATUSES, STEP_CONTACT_STATUSES } from './models.js';
 
 /** Whippy's largest page (documented on contact sequences; assumed for the other lists). */
@@ -17,7 +17,7 @@ const status = <const K extends readonly string[]>(known: K) =>
 const shortText = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 
 /** Parameters of `sequences.list`. */
-export const SequenceListParamsSchema = z.strictObject({ title: z.optional(z.string()), limit, offset });
+export const SequenceListParamsSchema = strictObject({ title: z.optional(z.string()), limit, offset });
 
 /** Filter of `sequences.runs.list`; `after` must not be later than `before`. */
 export const RunsFilterSchema = z
@@ -38,7 +38,7 @@ export const RunsFilterSchema = z
   );
 
 /** Filter of `sequences.contacts.list`. `step_ids` is sent comma-separated. */
-export const SequenceContactsFilterSchema = z.strictObject({
+export const SequenceContactsFilterSchema = strictObject({
   status: status(STEP_CONTACT_STATUSES),
   step_ids: z.optional(
     z.pipe(
@@ -54,7 +54,7 @@ export const SequenceContactsFilterSchema = z.strictObject({
 });
 
 /** Filter of `contacts.sequences.list` (sent in the JSON body). */
-export const ContactSequencesFilterSchema = z.strictObject({
+export const ContactSequencesFilterSchema = strictObject({
   sequence_id: z.optional(filterId),
   contact_status: status(STEP_CONTACT_STATUSES),
   sequence_status: status(SEQUENCE_STATUSES),
@@ -63,15 +63,15 @@ export const ContactSequencesFilterSchema = z.strictObject({
 });
 
 /** A contact to enrol or remove; matched to an existing contact, else created. `phone` is required. */
-export const ContactInputSchema = z.looseObject({
+export const ContactInputSchema = looseObject({
   phone: phoneNumber,
   name: z.optional(shortText(255)),
   email: z.optional(shortText(255).check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'))),
   external_id: z.optional(z.string()),
   language: z.optional(z.string()),
   default_channel_id: z.optional(filterId),
-  address: z.optional(z.looseObject({})),
-  birth_date: z.optional(z.looseObject({ day: z.optional(z.int()), month: z.optional(z.int()), year: z.optional(z.int()) })),
+  address: z.optional(looseObject({})),
+  birth_date: z.optional(looseObject({ day: z.optional(z.int()), month: z.optional(z.int()), year: z.optional(z.int()) })),
   properties: z.optional(z.record(z.string(), z.unknown())),
 });
 
@@ -83,18 +83,18 @@ const contactList = z
   );
 
 /** Body of `sequences.contacts.add`. Lists over 4,000 contacts are sent in several calls. */
-export const EnrollContactsSchema = z.looseObject({
+export const EnrollContactsSchema = looseObject({
   to: contactList,
   /** Channel phone number or email to send from (optional in the current docs). */
   from: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   step_id: z.optional(filterId),
   schedule_at: z.optional(isoDateTime),
-  custom_data: z.optional(z.looseObject({ custom_object_id: filterId, resource: openEnum(['contact', 'step_contact'] as const) })),
-  voice_options: z.optional(z.looseObject({})),
+  custom_data: z.optional(looseObject({ custom_object_id: filterId, resource: openEnum(['contact', 'step_contact'] as const) })),
+  voice_options: z.optional(looseObject({})),
 });
 
 /** Body of `sequences.contacts.remove`. Lists over 4,000 contacts are sent in several calls. */
-export const RemoveContactsSchema = z.looseObject({ contacts: contactList });
+export const RemoveContactsSchema = looseObject({ contacts: contactList });
 
 /** Parameters of `sequences.list`. */
 export type SequenceListParams = z.input<typeof SequenceListParamsSchema>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { maybe, openEnum } from '../core/schema.js';
+import { looseObject, maybe, openEnum } from '../core/schema.js';
 
 // Whippy publishes no response examples for these endpoints: every shape here comes from its
 // webhook samples (../shared/api/whippy.md §3). So: loose objects, open enums, and every field
@@ -25,10 +25,10 @@ export const RunStatusSchema = openEnum(RUN_STATUSES);
 export const StepContactStatusSchema = openEnum(STEP_CONTACT_STATUSES);
 
 /** A sending toggle with a time-zone choice. */
-export const TimezoneToggleSchema = z.looseObject({ enabled: z.optional(z.boolean()), use_contact_timezone: z.optional(z.boolean()) });
+export const TimezoneToggleSchema = looseObject({ enabled: z.optional(z.boolean()), use_contact_timezone: z.optional(z.boolean()) });
 
 /** A sequence's settings (open-ended: the help centre lists more than the samples show). */
-export const SequenceSettingsSchema = z.looseObject({
+export const SequenceSettingsSchema = looseObject({
   on_response: z.optional(openEnum(['remove', 'continue'] as const)),
   on_re_add: z.optional(openEnum(['exclude', 'include'] as const)),
   max_contact_sequence_runs: maybe(z.number()),
@@ -41,7 +41,7 @@ export const SequenceSettingsSchema = z.looseObject({
 });
 
 /** Per-step message analytics. */
-export const StepAnalyticsSchema = z.looseObject({
+export const StepAnalyticsSchema = looseObject({
   sent_messages: z.optional(z.number()),
   slated_messages: z.optional(z.number()),
   failed_deliveries: z.optional(z.number()),
@@ -51,7 +51,7 @@ export const StepAnalyticsSchema = z.looseObject({
 });
 
 /** When a step sends, relative to the previous one. Whippy sends the numbers as strings. */
-export const ScheduleOptionsSchema = z.looseObject({
+export const ScheduleOptionsSchema = looseObject({
   days: maybe(z.union([z.string(), z.number()])),
   hours: maybe(z.union([z.string(), z.number()])),
   minutes: maybe(z.union([z.string(), z.number()])),
@@ -59,7 +59,7 @@ export const ScheduleOptionsSchema = z.looseObject({
 });
 
 /** One step of a sequence (embedded in the sequence; there is no steps endpoint). */
-export const SequenceStepSchema = z.looseObject({
+export const SequenceStepSchema = looseObject({
   id: z.string(),
   sequence_id: text,
   title: text,
@@ -75,7 +75,7 @@ export const SequenceStepSchema = z.looseObject({
 });
 
 /** A Whippy sequence. */
-export const SequenceSchema = z.looseObject({
+export const SequenceSchema = looseObject({
   id: z.string(),
   title: text,
   description: text,
@@ -90,7 +90,7 @@ export const SequenceSchema = z.looseObject({
 });
 
 /** The contact a run or step contact is about. */
-export const ContactRefSchema = z.looseObject({
+export const ContactRefSchema = looseObject({
   id: text,
   name: text,
   email: text,
@@ -98,17 +98,17 @@ export const ContactRefSchema = z.looseObject({
 });
 
 /** A message a step sent to a contact. */
-export const ContactMessageSchema = z.looseObject({
+export const ContactMessageSchema = looseObject({
   id: text,
   delivery_status: text,
   contact_id: text,
   conversation_id: text,
   body: text,
-  attachments: maybe(z.array(z.looseObject({ url: text, content_type: text }))),
+  attachments: maybe(z.array(looseObject({ url: text, content_type: text }))),
 });
 
 /** A contact in a step of a sequence ("sequence contact"). */
-export const StepContactSchema = z.looseObject({
+export const StepContactSchema = looseObject({
   id: z.string(),
   sequence_id: text,
   step_id: text,
@@ -127,7 +127,7 @@ export const StepContactSchema = z.looseObject({
 });
 
 /** One contact's pass through a sequence. */
-export const SequenceRunSchema = z.looseObject({
+export const SequenceRunSchema = looseObject({
   id: z.string(),
   sequence_id: text,
   status: maybe(RunStatusSchema),
@@ -135,20 +135,20 @@ export const SequenceRunSchema = z.looseObject({
   channel_id: text,
   added_by_id: userId,
   last_step_id: text,
-  step_contacts: maybe(z.array(z.looseObject({ id: text, status: maybe(StepContactStatusSchema), step_id: text, clicked_link: maybe(z.boolean()), unsubscribed: maybe(z.boolean()), contact_messages: maybe(z.array(ContactMessageSchema)) }))),
+  step_contacts: maybe(z.array(looseObject({ id: text, status: maybe(StepContactStatusSchema), step_id: text, clicked_link: maybe(z.boolean()), unsubscribed: maybe(z.boolean()), contact_messages: maybe(z.array(ContactMessageSchema)) }))),
   created_at: text,
   updated_at: text,
 });
 
 /** A step named by id and title, in a contact's sequence entry. */
-export const StepRefSchema = z.looseObject({ id: text, title: text });
+export const StepRefSchema = looseObject({ id: text, title: text });
 
 /**
  * One sequence a contact is in, with its last completed, current and next step. The docs
  * describe these but not their JSON names; the names here are the likely ones (unconfirmed).
  */
-export const ContactSequenceSchema = z.looseObject({
-  sequence: maybe(z.looseObject({ id: text, title: text, status: maybe(SequenceStatusSchema) })),
+export const ContactSequenceSchema = looseObject({
+  sequence: maybe(looseObject({ id: text, title: text, status: maybe(SequenceStatusSchema) })),
   contact_status: maybe(StepContactStatusSchema),
   last_step: maybe(StepRefSchema),
   current_step: maybe(StepRefSchema),
@@ -160,7 +160,7 @@ export const AcceptedSchema = z.unknown();
 
 /** Whippy's list envelope: `{ data, total }`. */
 export function listEnvelope<T extends z.core.SomeType>(item: T) {
-  return z.looseObject({ data: z.array(item), total: z.optional(z.number()) });
+  return looseObject({ data: z.array(item), total: z.optional(z.number()) });
 }
 
 /** A Whippy sequence. */
