@@ -2,14 +2,28 @@
 import { fork } from 'node:child_process';
 import type { Result } from './support.ts';
 
-export async function memory(serverUrl: string, smoke: boolean): Promise<Result[]> {
-  const items = smoke ? 100_000 : 1_000_000;
-  const child = fork(new URL('./memory-walk.ts', import.meta.url), [`${serverUrl}/memory/api/v1`, String(items)]);
-  const { count, growthBytes } = await new Promise<{ count: number; growthBytes: number }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { count: number; growthBytes: number }));
+function walk(serverUrl: string, items: number, mode: 'sdk' | 'floor'): Promise<{ count: number; growthBytes: number }> {
+  const child = fork(new URL('./memory-walk.ts', import.meta.url), [`${serverUrl}/memory/api/v1`, String(items), mode]);
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => {
+      child.kill();
+      resolve(message as { count: number; growthBytes: number });
+    });
     child.once('error', reject);
   });
-  child.kill();
-  const mb = growthBytes / 1024 / 1024;
-  return [{ target: `walk ${count.toLocaleString('en')} items (${count / 500} pages), concurrency 4`, measured: `peak RSS +${mb.toFixed(1)} MB`, limit: '<= 50 MB', ok: count === items && mb <= 50 }];
+}
+
+export async function memory(serverUrl: string, smoke: boolean): Promise<Result[]> {
+  const items = smoke ? 100_000 : 1_000_000;
+  const sdk = await walk(serverUrl, items, 'sdk');
+  const floor = await walk(serverUrl, items, 'floor');
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  return [
+    {
+      target: `walk ${sdk.count.toLocaleString('en')} items (${sdk.count / 500} pages), concurrency 4`,
+      measured: `peak RSS +${mb(sdk.growthBytes).toFixed(1)} MB (plain fetch loop: +${mb(floor.growthBytes).toFixed(1)} MB)`,
+      limit: '<= 50 MB',
+      ok: sdk.count === items && mb(sdk.growthBytes) <= 50,
+    },
+  ];
 }

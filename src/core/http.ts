@@ -197,7 +197,13 @@ export class HttpClient {
    * promise, so an input check that throws there rejects it before anything is sent.
    */
   request<Wire, Model = Wire>(build: () => RequestSpec<Wire, Model>, options?: RequestOptions): APIPromise<Model> {
-    return new APIPromise(Promise.resolve().then(() => this.execute(build(), options)));
+    let spec: RequestSpec<Wire, Model>;
+    try {
+      spec = build();
+    } catch (error) {
+      return new APIPromise(Promise.reject(error));
+    }
+    return new APIPromise(this.execute(spec, options));
   }
 
   /** Sends one request and resolves with the model, the raw response and its rate limit. */
@@ -222,7 +228,7 @@ export class HttpClient {
     this.#logRequest(spec, url, headers);
 
     const transport = this.#ky ?? (await this.#transport());
-    const started = performance.now();
+    const started = this.#logger.enabled('info') ? performance.now() : 0;
     let response: Response;
     let text: string;
     try {
