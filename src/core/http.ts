@@ -193,8 +193,8 @@ export class HttpClient {
   }
 
   /**
-   * Sends one request and returns the model; see {@link APIPromise}. `build` runs inside the
-   * promise, so an input check that throws there rejects it before anything is sent.
+   * Sends one request and returns the model; see {@link APIPromise}. If `build` (which checks the
+   * caller's input) throws, the promise rejects with that error and nothing is sent.
    */
   request<Wire, Model = Wire>(build: () => RequestSpec<Wire, Model>, options?: RequestOptions): APIPromise<Model> {
     let spec: RequestSpec<Wire, Model>;
@@ -243,13 +243,14 @@ export class HttpClient {
       this.#logger.info(`${response.status} ${spec.method} ${url} ${Math.round(performance.now() - started)}ms`);
     }
     if (this.#logBodies && text !== '') this.#logger.debug(`response body ${scrubSecrets(text, this.#secrets)}`);
-    const data = this.#decode(spec, text, response, url);
     const reader = this.#profile.readRateLimit;
     let rateLimit: RateLimit | undefined | null = null;
+    // Settled before decoding: a body that fails validation still ends its ticket.
     if (this.#pacer) {
       rateLimit = readRateLimit(response.headers, reader);
       this.#settle(state, rateLimit, response.status);
     }
+    const data = this.#decode(spec, text, response, url);
     return {
       data,
       response,

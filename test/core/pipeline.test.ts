@@ -101,3 +101,20 @@ describe('request pipeline', () => {
     expect(() => client({ headers: { 'x-bad': 'a\nb' } })).toThrow(/headers.x-bad/);
   });
 });
+
+describe('pacing and failed responses', () => {
+  it('keeps pacing accurately after responses that fail validation', async () => {
+    // Five answers fail validation, then valid ones say 3 requests are left in a 5 s window.
+    // A failed response that leaked its pacer ticket would count as a request still in flight,
+    // and 3 - 5 leaked would close the window: the last call would wait 5 s.
+    let calls = 0;
+    const ratelimit = 'limit=10, remaining=3, reset=5';
+    server.use(http.get(SEQ_URL, () => HttpResponse.json(++calls <= 5 ? { id: 42 } : sequence, { headers: { ratelimit } })));
+    const paced = client();
+    for (let i = 0; i < 5; i++) await expect(paced.sequences.retrieve('seq_1')).rejects.toBeInstanceOf(ResponseValidationError);
+    await paced.sequences.retrieve('seq_1');
+    const started = performance.now();
+    await paced.sequences.retrieve('seq_1');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
