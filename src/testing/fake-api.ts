@@ -99,6 +99,12 @@ export abstract class FakeApi {
     this.#routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
   }
 
+  /** Answers with `then(item)` when `store` holds `key`, else with a 404 in the vendor's shape. */
+  protected withItem<K, V>(store: Map<K, V>, key: K, notFound: string, then: (item: V) => Response): Response {
+    const item = store.get(key);
+    return item === undefined ? this.error(404, notFound) : then(item);
+  }
+
   /** An error response in the vendor's shape. */
   protected error(status: number, message: string, headers: Record<string, string> = {}): Response {
     return json(status, this.errorBody(status, message), headers);

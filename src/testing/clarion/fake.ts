@@ -116,13 +116,11 @@ export class ClarionFake extends FakeApi {
   }
 
   #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
-    const sequence = this.sequences.get(Number(ctx.params.id));
-    return sequence ? then(sequence) : this.error(404, 'Sequence not found');
+    return this.withItem(this.sequences, Number(ctx.params.id), 'Sequence not found', then);
   }
 
   #withDefinition(ctx: RouteContext, then: (definition: Json) => Response): Response {
-    const definition = this.definitions.get(Number(ctx.params.id));
-    return definition ? then(definition) : this.error(404, 'Sequence definition not found');
+    return this.withItem(this.definitions, Number(ctx.params.id), 'Sequence definition not found', then);
   }
 
   #definitionFields(body: Json | undefined): Json {

@@ -115,10 +115,7 @@ export class CloseFake extends FakeApi {
     this.route('PUT', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as Json)));
     this.route('GET', '/bulk_action/sequence_subscription/', (ctx) => this.#list(ctx, [...this.bulkActions.values()]));
     this.route('POST', '/bulk_action/sequence_subscription/', (ctx) => this.#createBulkAction(ctx.body as Json));
-    this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) => {
-      const action = this.bulkActions.get(ctx.params.id!);
-      return action ? json(200, action) : this.error(404, 'Not found');
-    });
+    this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) => this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, action)));
   }
 
   #list(ctx: RouteContext, items: Json[]): Response {
@@ -141,13 +138,11 @@ export class CloseFake extends FakeApi {
   }
 
   #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
-    const sequence = this.sequences.get(ctx.params.id!);
-    return sequence ? then(sequence) : this.error(404, 'Not found');
+    return this.withItem(this.sequences, ctx.params.id!, 'Not found', then);
   }
 
   #withSubscription(ctx: RouteContext, then: (subscription: Json) => Response): Response {
-    const subscription = this.subscriptions.get(ctx.params.id!);
-    return subscription ? then(subscription) : this.error(404, 'Not found');
+    return this.withItem(this.subscriptions, ctx.params.id!, 'Not found', then);
   }
 
   #countCreate(path: string): void {

@@ -167,8 +167,7 @@ export class WhippyFake extends FakeApi {
   }
 
   #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
-    const sequence = this.sequences.get(ctx.params.id!);
-    return sequence ? then(sequence) : this.error(404, 'Sequence not found');
+    return this.withItem(this.sequences, ctx.params.id!, 'Sequence not found', then);
   }
 
   #listRuns(ctx: RouteContext, sequence: Json): Response {
