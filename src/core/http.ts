@@ -229,15 +229,30 @@ export class HttpClient {
 
     const transport = this.#ky ?? (await this.#transport());
     const started = this.#logger.enabled('info') ? performance.now() : 0;
-    let response: Response;
+    const maxRetries = options?.maxRetries ?? this.#maxRetries;
+    let response: Response | undefined;
     let text: string;
-    try {
-      if (this.#pacer) state.ticket = this.#pacer.tryAcquire() ?? (await this.#pacer.acquire(options?.signal));
-      const pending = transport(spec.path, kyOptions);
-      response = await pending;
-      text = await pending.text();
-    } catch (error) {
-      throw await this.#translateError(error, spec.method, url, timeout, state);
+    for (let bodyRetries = 0; ; bodyRetries++) {
+      response = undefined;
+      try {
+        if (this.#pacer) state.ticket = this.#pacer.tryAcquire() ?? (await this.#pacer.acquire(options?.signal));
+        const pending = transport(spec.path, kyOptions);
+        response = await pending;
+        text = await pending.text();
+        break;
+      } catch (error) {
+        // ky retries until the headers arrive; a body cut off or stalled after that fails here.
+        // Resending is safe only for an idempotent call, within the same retry budget.
+        const bodyFailed = response !== undefined && (isFetchFailure(error) || this.#lib?.isTimeoutError(error) === true);
+        if (bodyFailed && idempotent && bodyRetries < maxRetries && !options?.signal?.aborted) {
+          this.#settle(state);
+          const wait = Math.min(BACKOFF_BASE_MS * 2 ** bodyRetries, BACKOFF_MAX_MS) * (0.75 + Math.random() * 0.25);
+          this.#logger.info(`retrying ${spec.method} ${url} after its body failed in ${Math.round(wait)}ms (retry ${bodyRetries + 1})`);
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          continue;
+        }
+        throw await this.#translateError(error, spec.method, url, timeout, state);
+      }
     }
     if (this.#logger.enabled('info')) {
       this.#logger.info(`${response.status} ${spec.method} ${url} ${Math.round(performance.now() - started)}ms`);

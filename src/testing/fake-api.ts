@@ -1,7 +1,25 @@
+/**
+ * A fault below HTTP, acted out by the real server (`startFakeServer`); under msw every one of
+ * them is a network error.
+ * - `reset-before-headers`: the socket is destroyed before any byte of the answer;
+ * - `reset-mid-body`: status and headers are sent, then half the body, then the socket is destroyed;
+ * - `hang`: nothing is ever sent;
+ * - `slow-body`: the body trickles out a byte every 50 ms;
+ * - `truncated-body`: half the body is sent with a Content-Length for all of it, then the socket ends.
+ */
+export type TransportFault = 'reset-before-headers' | 'reset-mid-body' | 'hang' | 'slow-body' | 'truncated-body';
+
+/** Marks a response whose delivery the real server must sabotage. */
+export const TRANSPORT_FAULT = Symbol.for('sequence-sdk.transport-fault');
+
 /** A response the fake returns instead of routing, for fault and rate-limit tests. */
 export interface FakeFault {
-  /** HTTP status to answer with. */
-  status: number;
+  /** Sabotage delivery instead of (or on top of) the status: see {@link TransportFault}. */
+  transport?: TransportFault;
+  /** Run the real route first (the request takes effect), then apply the fault to its answer. */
+  afterHandling?: boolean;
+  /** HTTP status to answer with (ignored with `afterHandling`). */
+  status?: number;
   /** Response headers. */
   headers?: Record<string, string>;
   /** JSON body (an object) or raw text (a string). Omitted: the vendor's error shape. */
@@ -144,11 +162,24 @@ export abstract class FakeApi {
     this.#record(request, path, url, body);
 
     const fault = this.#takeFault(request.method, path);
-    if (fault) {
-      const faultBody = fault.body === undefined ? this.errorBody(fault.status, `injected ${fault.status}`) : fault.body;
-      if (typeof faultBody === 'string') return new Response(faultBody, { status: fault.status, headers: { 'content-type': 'text/html', ...fault.headers } });
-      return json(fault.status, faultBody, fault.headers);
-    }
+    if (fault && !fault.afterHandling) return this.#faultResponse(fault);
+    const answer = await this.#route(request, url, path, body);
+    if (fault?.transport) Object.assign(answer, { [TRANSPORT_FAULT]: fault.transport });
+    return answer;
+  }
+
+  #faultResponse(fault: FakeFault): Response {
+    const status = fault.status ?? 500;
+    const faultBody = fault.body === undefined ? this.errorBody(status, `injected ${status}`) : fault.body;
+    let response: Response;
+    if (status === 204 || (typeof faultBody === 'string' && faultBody === '')) response = new Response(null, { status, headers: fault.headers });
+    else if (typeof faultBody === 'string') response = new Response(faultBody, { status, headers: { 'content-type': 'text/html', ...fault.headers } });
+    else response = json(status, faultBody, fault.headers);
+    if (fault.transport) Object.assign(response, { [TRANSPORT_FAULT]: fault.transport });
+    return response;
+  }
+
+  async #route(request: Request, url: URL, path: string, body: unknown): Promise<Response> {
     if (!this.authorize(request)) return this.error(401, 'Unauthorized');
     const rateHeaders = this.#spendRateLimit();
     if (rateHeaders === null) return this.#tooManyRequests();

@@ -4,8 +4,8 @@
  * Needs `msw` installed only if you use `fakeHandlers`.
  * @packageDocumentation
  */
-export { FakeApi, json } from './fake-api.js';
-export type { FakeFault, FakeRateLimit, SeenRequest, RouteContext } from './fake-api.js';
+export { FakeApi, json, TRANSPORT_FAULT } from './fake-api.js';
+export type { FakeFault, FakeRateLimit, SeenRequest, RouteContext, TransportFault } from './fake-api.js';
 export { CloseFake } from './close/fake.js';
 export type { CloseFakeOptions } from './close/fake.js';
 export { WhippyFake } from './whippy/fake.js';

@@ -1,5 +1,5 @@
-import { http, type HttpHandler } from 'msw';
-import type { FakeApi } from './fake-api.js';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { TRANSPORT_FAULT, type FakeApi } from './fake-api.js';
 
 /**
  * msw handlers that route every request under `baseUrl` to a fake, for unit tests.
@@ -11,5 +11,11 @@ export function fakeHandlers(fake: FakeApi, baseUrl: string): HttpHandler[] {
   if (root !== fake.basePath) {
     throw new Error(`fakeHandlers: ${baseUrl} has path ${root || '/'} but the fake answers under ${fake.basePath}`);
   }
-  return [http.all(`${url.origin}${root}/*`, ({ request }) => fake.handle(request))];
+  return [
+    http.all(`${url.origin}${root}/*`, async ({ request }) => {
+      const answer = await fake.handle(request);
+      // msw cannot cut a socket: every transport fault becomes a network error.
+      return TRANSPORT_FAULT in answer ? HttpResponse.error() : answer;
+    }),
+  ];
 }

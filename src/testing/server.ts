@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ClarionFake, type ClarionFakeOptions } from './clarion/fake.js';
 import { CloseFake, type CloseFakeOptions } from './close/fake.js';
-import type { FakeApi } from './fake-api.js';
+import { TRANSPORT_FAULT, type FakeApi, type TransportFault } from './fake-api.js';
 import { WhippyFake, type WhippyFakeOptions } from './whippy/fake.js';
 
 /** One vendor's fake as served by {@link startFakeServer}. */
@@ -61,8 +61,46 @@ async function forward(fakes: Map<string, FakeApi>, origin: string, request: Inc
     new Request(`${origin}/${rest.join('/')}`, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) }),
   );
   const out = Buffer.from(await answer.arrayBuffer());
+  const fault = (answer as { [TRANSPORT_FAULT]?: TransportFault })[TRANSPORT_FAULT];
+  if (fault) return sabotage(fault, answer, out, response);
   response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), 'content-length': String(out.length) });
   response.end(out);
+}
+
+/** Acts out a transport fault on the real socket. */
+function sabotage(fault: TransportFault, answer: Response, body: Buffer, response: ServerResponse): void {
+  const head = { ...Object.fromEntries(answer.headers), 'content-length': String(body.length) };
+  const half = body.subarray(0, Math.floor(body.length / 2));
+  switch (fault) {
+    case 'reset-before-headers':
+      response.socket?.destroy();
+      return;
+    case 'hang':
+      return; // the connection stays open and silent until the client gives up
+    case 'reset-mid-body':
+      response.writeHead(answer.status, head);
+      response.write(half, () => setTimeout(() => response.socket?.destroy(), 10));
+      return;
+    case 'truncated-body':
+      response.writeHead(answer.status, head);
+      response.write(half, () => response.socket?.end());
+      return;
+    case 'slow-body': {
+      response.writeHead(answer.status, head);
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (response.destroyed || sent >= body.length) {
+          clearInterval(timer);
+          if (!response.destroyed) response.end();
+          return;
+        }
+        response.write(body.subarray(sent, sent + 1));
+        sent += 1;
+      }, 50);
+      response.on('close', () => clearInterval(timer));
+      return;
+    }
+  }
 }
 
 /**
