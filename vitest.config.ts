@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/canary-console.ts'],
     testTimeout: 20_000,
   },
 });

@@ -393,7 +393,7 @@ export class HttpClient {
       const failure = ApiError.fromResponse({
         vendor,
         status: response.status,
-        headers: responseHeaders(response.headers),
+        headers: responseHeaders(response.headers, this.#secrets),
         body,
         method,
         url: error.request.url,

@@ -15,11 +15,11 @@ export function redactHeaders(headers: Headers | Record<string, string>, sensiti
   return out;
 }
 
-/** Response headers worth keeping on an error: all but cookies. */
-export function responseHeaders(headers: Headers): Record<string, string> {
+/** Response headers worth keeping on an error: all but cookies, with any echoed secret replaced. */
+export function responseHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of headers) {
-    if (name !== 'set-cookie') out[name] = value;
+    if (name !== 'set-cookie') out[name] = scrubSecrets(value, secrets);
   }
   return out;
 }

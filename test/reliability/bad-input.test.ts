@@ -4,6 +4,7 @@ import { CLOSE_BASE_URL, CloseClient } from '../../src/close/index.js';
 import { InvalidRequestError } from '../../src/index.js';
 import { ClarionFake, CloseFake, fakeHandlers, WhippyFake } from '../../src/testing/index.js';
 import { WHIPPY_BASE_URL, WhippyClient } from '../../src/whippy/index.js';
+import { expectNoCanary } from '../helpers/canary.js';
 import { useMswServer } from '../helpers/msw.js';
 
 const server = useMswServer();
@@ -98,6 +99,7 @@ describe('bad input is refused before any request, naming the field', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(InvalidRequestError);
+    expectNoCanary(error);
     expect((error as InvalidRequestError).issues.map((issue) => issue.path)).toContain(field);
     if (field) expect((error as InvalidRequestError).message).toContain(field);
     expect(fakes.close.requestCount + fakes.whippy.requestCount + fakes.clarion.requestCount).toBe(seenBefore);

@@ -11,6 +11,7 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { startFakeServer, type FakeFault, type FakeServer } from '../../src/testing/index.js';
+import { expectNoCanary } from '../helpers/canary.js';
 import { vendorsOf, type VendorUnderTest } from './vendors.js';
 
 // Every client here: 400 ms per attempt, 2 retries, server waits capped at 1.5 s. The budget a
@@ -87,6 +88,7 @@ async function settle(call: () => Promise<unknown>): Promise<{ result: unknown; 
   try {
     return { result: await call(), error: undefined, ms: performance.now() - started };
   } catch (error) {
+    expectNoCanary(error);
     return { result: undefined, error, ms: performance.now() - started };
   }
 }
