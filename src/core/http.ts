@@ -14,6 +14,7 @@ import {
 } from './errors.js';
 import { createLogger, type LeveledLogger } from './logger.js';
 import { Pacer, type PacerTicket } from './pacer.js';
+import { linkSignal } from './signal.js';
 import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
 import { readRateLimit, serverRetryDelay, type RateLimit, type RateLimitReader } from './rate-limit.js';
 import { ALWAYS_SENSITIVE_HEADERS, redactHeaders, responseHeaders, scrubSecrets, scrubValue } from './redact.js';
@@ -223,36 +224,19 @@ export class HttpClient {
     };
     if (spec.query !== undefined) kyOptions.searchParams = spec.query;
     if (spec.body !== undefined) kyOptions.json = spec.body;
-    if (options?.signal !== undefined) kyOptions.signal = options.signal;
     if (Object.keys(headers).length > 0) kyOptions.headers = headers;
     this.#logRequest(spec, url, headers);
 
     const transport = this.#ky ?? (await this.#transport());
     const started = this.#logger.enabled('info') ? performance.now() : 0;
-    const maxRetries = options?.maxRetries ?? this.#maxRetries;
-    let response: Response | undefined;
+    const link = linkSignal(options?.signal);
+    if (link.signal !== undefined) kyOptions.signal = link.signal;
+    let response: Response;
     let text: string;
-    for (let bodyRetries = 0; ; bodyRetries++) {
-      response = undefined;
-      try {
-        if (this.#pacer) state.ticket = this.#pacer.tryAcquire() ?? (await this.#pacer.acquire(options?.signal));
-        const pending = transport(spec.path, kyOptions);
-        response = await pending;
-        text = await pending.text();
-        break;
-      } catch (error) {
-        // ky retries until the headers arrive; a body cut off or stalled after that fails here.
-        // Resending is safe only for an idempotent call, within the same retry budget.
-        const bodyFailed = response !== undefined && (isFetchFailure(error) || this.#lib?.isTimeoutError(error) === true);
-        if (bodyFailed && idempotent && bodyRetries < maxRetries && !options?.signal?.aborted) {
-          this.#settle(state);
-          const wait = Math.min(BACKOFF_BASE_MS * 2 ** bodyRetries, BACKOFF_MAX_MS) * (0.75 + Math.random() * 0.25);
-          this.#logger.info(`retrying ${spec.method} ${url} after its body failed in ${Math.round(wait)}ms (retry ${bodyRetries + 1})`);
-          await new Promise((resolve) => setTimeout(resolve, wait));
-          continue;
-        }
-        throw await this.#translateError(error, spec.method, url, timeout, state);
-      }
+    try {
+      ({ response, text } = await this.#send(transport, spec, kyOptions, state, url, idempotent, options));
+    } finally {
+      link.unlink();
     }
     if (this.#logger.enabled('info')) {
       this.#logger.info(`${response.status} ${spec.method} ${url} ${Math.round(performance.now() - started)}ms`);
@@ -275,6 +259,42 @@ export class HttpClient {
         return rateLimit;
       },
     };
+  }
+
+  /**
+   * One call through ky: its headers (ky retries until they arrive), then its body. A body cut off
+   * or stalled after the headers fails outside ky's retries; resending is safe only for an
+   * idempotent call, within the same retry budget.
+   */
+  async #send(
+    transport: KyInstance,
+    spec: { method: HttpMethod; path: string },
+    kyOptions: KyOptions,
+    state: RetryState,
+    url: string,
+    idempotent: boolean,
+    options: RequestOptions | undefined,
+  ): Promise<{ response: Response; text: string }> {
+    const maxRetries = options?.maxRetries ?? this.#maxRetries;
+    for (let bodyRetries = 0; ; bodyRetries++) {
+      let response: Response | undefined;
+      try {
+        if (this.#pacer) state.ticket = this.#pacer.tryAcquire() ?? (await this.#pacer.acquire(options?.signal));
+        const pending = transport(spec.path, kyOptions);
+        response = await pending;
+        return { response, text: await pending.text() };
+      } catch (error) {
+        const bodyFailed = response !== undefined && (isFetchFailure(error) || this.#lib?.isTimeoutError(error) === true);
+        if (bodyFailed && idempotent && bodyRetries < maxRetries && !options?.signal?.aborted) {
+          this.#settle(state);
+          const wait = Math.min(BACKOFF_BASE_MS * 2 ** bodyRetries, BACKOFF_MAX_MS) * (0.75 + Math.random() * 0.25);
+          this.#logger.info(`retrying ${spec.method} ${url} after its body failed in ${Math.round(wait)}ms (retry ${bodyRetries + 1})`);
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          continue;
+        }
+        throw await this.#translateError(error, spec.method, url, Number(kyOptions.timeout), state);
+      }
+    }
   }
 
   #decode<Wire, Model>(spec: RequestSpec<Wire, Model>, text: string, response: Response, url: string): Model {
