@@ -1,25 +1,38 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'close/index': 'src/close/index.ts',
-    'whippy/index': 'src/whippy/index.ts',
-    'clarion/index': 'src/clarion/index.ts',
-    'testing/index': 'src/testing/index.ts',
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      'close/index': 'src/close/index.ts',
+      'whippy/index': 'src/whippy/index.ts',
+      'clarion/index': 'src/clarion/index.ts',
+      'testing/index': 'src/testing/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    // One shared copy of the core per format, so `instanceof` holds across entry points.
+    splitting: true,
+    treeshake: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+    // Bundled: ky is ESM-only (bundling keeps the CJS build working on Node 22.0-22.11, which has no
+    // require(esm)), and zod/mini loads as some forty files; bundled, only what the models use loads,
+    // as one chunk (cold start). zod stays a dependency for the types in the .d.ts files.
+    noExternal: ['ky', 'zod'],
+    external: ['msw', 'node:http'],
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  // One shared copy of the core per format, so `instanceof` holds across entry points.
-  splitting: true,
-  treeshake: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-  // Bundled: ky is ESM-only (bundling keeps the CJS build working on Node 22.0-22.11, which has no
-  // require(esm)), and zod/mini loads as some forty files; bundled, only what the models use loads,
-  // as one chunk (cold start). zod stays a dependency for the types in the .d.ts files.
-  noExternal: ['ky', 'zod'],
-  external: ['msw', 'node:http'],
-});
+  {
+    // The `sequence-sdk` command (Node only).
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    target: 'node22',
+    platform: 'node',
+    sourcemap: true,
+    banner: { js: '#!/usr/bin/env node' },
+    noExternal: ['ky', 'zod'],
+    external: ['msw', 'commander', 'csv-stringify', 'cli-progress'],
+  },
+]);

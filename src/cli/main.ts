@@ -1,0 +1,124 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { startFakeServer } from '../testing/server.js';
+import { COMMANDS, ENV_HINT, type CommandSpec, type OptionSpec } from './commands.js';
+import { EXIT } from './exit-codes.js';
+import { FORMATS, type Format } from './output.js';
+import { runCommand, type RunContext } from './run.js';
+
+function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return number;
+}
+
+function parseValue(spec: OptionSpec, value: string): unknown {
+  switch (spec.parse) {
+    case 'int':
+      return positiveInt(value);
+    case 'bool':
+      if (value !== 'true' && value !== 'false') throw new InvalidArgumentError('must be true or false');
+      return value === 'true';
+    case 'list':
+      return value.split(',').map((part) => part.trim()).filter(Boolean);
+    default:
+      return value;
+  }
+}
+
+/** Turns parsed option values into the filter object the client method takes. */
+function filtersOf(spec: CommandSpec, values: Record<string, unknown>): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  for (const option of spec.options) {
+    const key = new Option(option.flags).attributeName();
+    if (values[key] !== undefined) filters[option.field] = values[key];
+  }
+  return filters;
+}
+
+/** Builds the `sequence-sdk` program; `context` is what stops a run and where errors go. */
+export function buildProgram(context: RunContext, done: (code: number) => void): Command {
+  const program = new Command('sequence-sdk')
+    .description('Pull Close, Whippy and Clarion Health sequence data from the command line.')
+    .showHelpAfterError()
+    .exitOverride();
+  const vendors = new Map<string, Command>();
+  const resources = new Map<string, Command>();
+  for (const spec of COMMANDS) {
+    const vendor = vendors.get(spec.vendor) ?? program.command(spec.vendor).description(`${spec.vendor} (credentials: ${ENV_HINT[spec.vendor]})`);
+    vendors.set(spec.vendor, vendor);
+    const resourceKey = `${spec.vendor}/${spec.resource}`;
+    const resource = resources.get(resourceKey) ?? vendor.command(spec.resource).description(`${spec.vendor} ${spec.resource}`);
+    resources.set(resourceKey, resource);
+    const command = resource.command(spec.verb).description(spec.description);
+    if (spec.verb === 'get') command.alias('retrieve');
+    for (const arg of spec.args) command.argument(arg);
+    for (const option of spec.options) {
+      const built = new Option(option.flags, option.description).argParser((value) => parseValue(option, value));
+      if (option.required) built.makeOptionMandatory();
+      command.addOption(built);
+    }
+    command
+      .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('ndjson'))
+      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--base-url <url>', 'API root, e.g. a fake from `sequence-sdk fake-server`');
+    if (spec.verb === 'list') {
+      command.option('--limit <n>', 'stop after this many items', positiveInt).option('--concurrency <n>', 'pages fetched ahead', positiveInt);
+    }
+    command.option('--quiet', 'no progress line on stderr').action(async (...received: unknown[]) => {
+      const values = received.at(-2) as Record<string, unknown>;
+      const args = received.slice(0, spec.args.length).map(String);
+      done(
+        await runCommand(
+          spec,
+          args,
+          filtersOf(spec, values),
+          {
+            format: values.format as Format,
+            out: values.out as string | undefined,
+            limit: values.limit as number | undefined,
+            concurrency: values.concurrency as number | undefined,
+            baseUrl: values.baseUrl as string | undefined,
+            quiet: values.quiet === true,
+          },
+          context,
+        ),
+      );
+    });
+  }
+  program
+    .command('fake-server')
+    .description('start local fakes of the three APIs on 127.0.0.1 (for demos and trying the commands)')
+    .option('--port <n>', 'port to listen on (default: any free port)', positiveInt)
+    .action(async (values: { port?: number }) => {
+      const server = await startFakeServer(values.port ? { port: values.port } : {});
+      process.stdout.write(
+        [
+          `Fake APIs on ${server.url} (Ctrl-C to stop)`,
+          `  close    --base-url ${server.close.baseUrl}    CLOSE_API_KEY=test_close_key`,
+          `  whippy   --base-url ${server.whippy.baseUrl}   WHIPPY_API_KEY=test_whippy_key`,
+          `  clarion  --base-url ${server.clarion.baseUrl}  CLARION_API_TOKEN=test_clarion_token`,
+          '',
+        ].join('\n'),
+      );
+      await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
+      await server.stop();
+      done(EXIT.ok);
+    });
+  return program;
+}
+
+/** Runs the command line; resolves with the exit code. */
+export async function main(argv: string[], context: RunContext): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(context, (result) => (code = result));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are exits with code 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return code;
+}
