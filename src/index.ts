@@ -20,7 +20,7 @@ export {
   ResponseValidationError,
   InvalidRequestError,
 } from './core/errors.js';
-export type { Vendor, ErrorDetails, ValidationIssue, ApiErrorInit } from './core/errors.js';
+export type { Vendor, ErrorDetails, ValidationIssue, ApiErrorInit, RequestFailureInit } from './core/errors.js';
 export type { RateLimit, RateLimitReader } from './core/rate-limit.js';
 export { parseRateLimitHeader, readRateLimit } from './core/rate-limit.js';
 export type { Logger, LogLevel } from './core/logger.js';
@@ -31,6 +31,7 @@ export { APIPromise } from './core/api-promise.js';
 export type { HttpClient } from './core/http.js';
 export type { WithResponse } from './core/api-promise.js';
 export { Page, Paginated } from './core/pagination.js';
+export type { PageSource, FetchedPage } from './core/pagination.js';
 export { FilterBuilder } from './core/filters.js';
 export { BatchError } from './core/batch.js';
 export type { CompletedChunk } from './core/batch.js';

@@ -1,7 +1,8 @@
 import { FilterBuilder } from '../core/filters.js';
 import type { PagingParams } from './inputs.js';
 
-interface SubscriptionFilterFields extends PagingParams {
+/** The fields a {@link SubscriptionsFilter} sets. */
+export interface SubscriptionFilterFields extends PagingParams {
   sequence_id?: string;
   contact_id?: string;
   lead_id?: string;

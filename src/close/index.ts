@@ -9,6 +9,7 @@ export { CloseSequences } from './resources/sequences.js';
 export { CloseSubscriptions } from './resources/subscriptions.js';
 export { CloseBulkSubscriptions } from './resources/bulk-subscriptions.js';
 export { subscriptionsFilter, SubscriptionsFilter } from './filters.js';
+export type { SubscriptionFilterFields } from './filters.js';
 export { CLOSE_BASE_URL, describeCloseError } from './profile.js';
 export * from './models.js';
 export * from './inputs.js';

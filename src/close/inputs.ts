@@ -147,7 +147,8 @@ export type BulkSubscriptionCreateParams = z.input<typeof BulkSubscriptionCreate
 /** Paging parameters of a Close list. */
 export type PagingParams = z.input<typeof PagingParamsSchema>;
 
-interface SubscriptionScopeFields {
+/** The three ids a subscription list can be scoped by. */
+export interface SubscriptionScopeFields {
   sequence_id?: string;
   contact_id?: string;
   lead_id?: string;

@@ -135,6 +135,7 @@ function normalizeBaseUrl(value: string, vendor: Vendor): string {
 /**
  * The one request pipeline all vendor clients share: ky for transport, timeouts and retries;
  * this class for auth, retry policy, rate-limit reading, error mapping, validation and logging.
+ * @internal
  */
 export class HttpClient {
   #ky: KyInstance | undefined;

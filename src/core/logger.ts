@@ -1,8 +1,12 @@
 /** Any object with the four console methods: `console` and pino both fit. */
 export interface Logger {
+  /** Requests with their (redacted) headers; bodies only with `logBodies`. */
   debug(message: string, ...rest: unknown[]): void;
+  /** One line per response and per retry. */
   info(message: string, ...rest: unknown[]): void;
+  /** Responses that did not match the model in `'lenient'` mode. */
   warn(message: string, ...rest: unknown[]): void;
+  /** Reserved for failures the caller cannot see otherwise. */
   error(message: string, ...rest: unknown[]): void;
 }
 

@@ -59,7 +59,11 @@ export interface RouteContext {
   body: unknown;
 }
 
-type RouteHandler = (ctx: RouteContext) => Response | Promise<Response>;
+/** A route of a fake: answers one matched request. */
+export type RouteHandler = (ctx: RouteContext) => Response | Promise<Response>;
+
+/** A stored object of a fake (a sequence, a subscription, …), in the vendor's wire shape. */
+export type FakeRecord = Record<string, unknown>;
 
 interface Route {
   method: string;

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { FakeApi, json, TRANSPORT_FAULT } from './fake-api.js';
-export type { FakeFault, FakeRateLimit, SeenRequest, RouteContext, TransportFault } from './fake-api.js';
+export type { FakeFault, FakeRateLimit, SeenRequest, RouteContext, RouteHandler, FakeRecord, TransportFault } from './fake-api.js';
 export { CloseFake } from './close/fake.js';
 export type { CloseFakeOptions } from './close/fake.js';
 export { WhippyFake } from './whippy/fake.js';

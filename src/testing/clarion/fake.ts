@@ -1,6 +1,5 @@
-import { FakeApi, json, type RouteContext } from '../fake-api.js';
+import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 
-type Json = Record<string, unknown>;
 
 /** Options of {@link ClarionFake}. */
 export interface ClarionFakeOptions {
@@ -27,9 +26,9 @@ function iso(date = new Date()): string {
  */
 export class ClarionFake extends FakeApi {
   /** Sequence definitions by id. */
-  readonly definitions = new Map<number, Json>();
+  readonly definitions = new Map<number, FakeRecord>();
   /** Sequence instances by id. */
-  readonly sequences = new Map<number, Json>();
+  readonly sequences = new Map<number, FakeRecord>();
   /** Phone numbers the fake refuses in batch uploads, as a server-side row error. */
   readonly doNotCall = new Set<string>();
   /** Batch-upload calls received, with their row counts. */
@@ -59,14 +58,14 @@ export class ClarionFake extends FakeApi {
   }
 
   /** Adds a definition (a reminder call, then a follow-up message). */
-  addDefinition(name: string): Json {
+  addDefinition(name: string): FakeRecord {
     const id = this.#nextId++;
     const inputs = [
       { id: 'in_first', name: 'firstName', type: 'text', required: true },
       { id: 'in_last', name: 'lastName', type: 'text', required: true },
       { id: 'in_dob', name: 'dateOfBirth', type: 'text', required: false },
     ];
-    const definition: Json = {
+    const definition: FakeRecord = {
       id,
       name,
       status: 'active',
@@ -98,10 +97,10 @@ export class ClarionFake extends FakeApi {
   #routes(): void {
     const base = '/sequence-manager/sequences';
     this.route('GET', base, () => json(200, { success: true, data: [...this.sequences.values()] }));
-    this.route('POST', base, (ctx) => this.#createSequence(ctx.body as Json));
-    this.route('POST', `${base}/batch-upload`, (ctx) => this.#batchUpload(ctx.body as Json));
+    this.route('POST', base, (ctx) => this.#createSequence(ctx.body as FakeRecord));
+    this.route('POST', `${base}/batch-upload`, (ctx) => this.#batchUpload(ctx.body as FakeRecord));
     this.route('GET', `${base}/:id`, (ctx) => this.#withSequence(ctx, (seq) => json(200, seq)));
-    this.route('PUT', `${base}/:id`, (ctx) => this.#withSequence(ctx, (seq) => json(200, { success: true, data: Object.assign(seq, ctx.body as Json, { last_updated: iso() }) })));
+    this.route('PUT', `${base}/:id`, (ctx) => this.#withSequence(ctx, (seq) => json(200, { success: true, data: Object.assign(seq, ctx.body as FakeRecord, { last_updated: iso() }) })));
     this.route('POST', `${base}/:id/stop`, (ctx) =>
       this.#withSequence(ctx, (seq) => {
         if (!STOPPABLE.includes(String(seq.status))) return this.error(400, 'Sequence cannot be stopped');
@@ -110,45 +109,45 @@ export class ClarionFake extends FakeApi {
       }),
     );
     const defs = '/sequence-manager/sequence-definitions';
-    this.route('POST', defs, (ctx) => this.#createDefinition(ctx.body as Json));
+    this.route('POST', defs, (ctx) => this.#createDefinition(ctx.body as FakeRecord));
     this.route('GET', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, def)));
-    this.route('PUT', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, Object.assign(def, this.#definitionFields(ctx.body as Json)))));
+    this.route('PUT', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, Object.assign(def, this.#definitionFields(ctx.body as FakeRecord)))));
   }
 
-  #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
+  #withSequence(ctx: RouteContext, then: (sequence: FakeRecord) => Response): Response {
     return this.withItem(this.sequences, Number(ctx.params.id), 'Sequence not found', then);
   }
 
-  #withDefinition(ctx: RouteContext, then: (definition: Json) => Response): Response {
+  #withDefinition(ctx: RouteContext, then: (definition: FakeRecord) => Response): Response {
     return this.withItem(this.definitions, Number(ctx.params.id), 'Sequence definition not found', then);
   }
 
-  #definitionFields(body: Json | undefined): Json {
+  #definitionFields(body: FakeRecord | undefined): FakeRecord {
     const { steps, ...rest } = body ?? {};
     if (!Array.isArray(steps)) return rest;
     return {
       ...rest,
-      steps_definition: (steps as Json[]).map((step, index) => ({ id: `step_${index + 1}`, type: step.type, order: step.order, delay_hours: 0, inputs: [] })),
+      steps_definition: (steps as FakeRecord[]).map((step, index) => ({ id: `step_${index + 1}`, type: step.type, order: step.order, delay_hours: 0, inputs: [] })),
     };
   }
 
-  #createDefinition(body: Json | undefined): Response {
+  #createDefinition(body: FakeRecord | undefined): Response {
     if (typeof body?.name !== 'string' || !Array.isArray(body.steps)) return this.error(400, 'name and steps are required');
     const definition = this.addDefinition(body.name);
     Object.assign(definition, this.#definitionFields(body));
     return json(200, definition);
   }
 
-  #createSequence(body: Json | undefined): Response {
+  #createSequence(body: FakeRecord | undefined): Response {
     if (typeof body?.name !== 'string' || !Array.isArray(body.steps)) return this.error(400, 'name and steps are required');
     const definition = this.addDefinition(body.name);
     return json(200, { success: true, data: this.#instantiate(definition, {}, undefined, 'queued') });
   }
 
-  #instantiate(definition: Json, row: Json, nextActivity: string | undefined, status = 'queued'): Json {
+  #instantiate(definition: FakeRecord, row: FakeRecord, nextActivity: string | undefined, status = 'queued'): FakeRecord {
     const id = this.#nextId++;
     const when = nextActivity ?? iso(new Date(Date.now() + 3_600_000));
-    const sequence: Json = {
+    const sequence: FakeRecord = {
       id,
       status,
       ended_reason: ['completed', 'failed', 'cancelled'].includes(status) ? status : null,
@@ -158,7 +157,7 @@ export class ClarionFake extends FakeApi {
       organization_id: ORG_ID,
       patient_id: this.#nextPatient++,
       type: 'appointment_reminder',
-      steps: (definition.steps_definition as Json[]).map((step) => ({
+      steps: (definition.steps_definition as FakeRecord[]).map((step) => ({
         id: `${id}_${String(step.id)}`,
         type: step.type,
         inputs: [],
@@ -182,7 +181,7 @@ export class ClarionFake extends FakeApi {
     return sequence;
   }
 
-  #batchUpload(body: Json | undefined): Response {
+  #batchUpload(body: FakeRecord | undefined): Response {
     const definition = this.definitions.get(Number(body?.sequence_definition_id));
     if (!definition) return this.error(404, 'Sequence definition not found');
     const rows = body?.rows;
@@ -190,10 +189,10 @@ export class ClarionFake extends FakeApi {
     if (rows.length > MAX_ROWS) return this.error(400, `rows: Maximum array length: ${MAX_ROWS}`);
     const validateOnly = body?.validate_only === true;
     this.uploads.push({ rows: rows.length, validateOnly });
-    const errors: Json[] = [];
-    const warnings: Json[] = [];
+    const errors: FakeRecord[] = [];
+    const warnings: FakeRecord[] = [];
     let created = 0;
-    rows.forEach((row: Json, index) => {
+    rows.forEach((row: FakeRecord, index) => {
       const missing = REQUIRED_ROW_KEYS.filter((key) => typeof row?.[key] !== 'string' || row[key] === '');
       if (missing.length > 0) {
         errors.push({ row: index, message: `Missing required field(s): ${missing.join(', ')}` });

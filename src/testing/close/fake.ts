@@ -1,8 +1,7 @@
-import { FakeApi, json, type RouteContext } from '../fake-api.js';
+import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { prefixedIdMaker, seededRandom } from '../ids.js';
 import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
 
-type Json = Record<string, unknown>;
 
 /** Options of {@link CloseFake}. */
 export interface CloseFakeOptions {
@@ -31,11 +30,11 @@ function closeNow(): string {
  */
 export class CloseFake extends FakeApi {
   /** Sequences by id. */
-  readonly sequences = new Map<string, Json>();
+  readonly sequences = new Map<string, FakeRecord>();
   /** Subscriptions by id, in creation order. */
-  readonly subscriptions = new Map<string, Json>();
+  readonly subscriptions = new Map<string, FakeRecord>();
   /** Bulk actions by id. */
-  readonly bulkActions = new Map<string, Json>();
+  readonly bulkActions = new Map<string, FakeRecord>();
   /** Objects created through POST, by path: a retried create shows up here twice. */
   readonly creates: Record<string, number> = {};
   readonly #apiKey: string;
@@ -93,7 +92,7 @@ export class CloseFake extends FakeApi {
 
   #seed(): void {
     for (const template of CLOSE_SEED_SEQUENCES) {
-      const sequence = this.#createSequence(structuredClone(template) as unknown as Json);
+      const sequence = this.#createSequence(structuredClone(template) as unknown as FakeRecord);
       this.seedSubscriptions(String(sequence.id), 4);
     }
   }
@@ -102,7 +101,7 @@ export class CloseFake extends FakeApi {
     this.route('GET', '/sequence/', (ctx) => this.#list(ctx, [...this.sequences.values()].map(({ subscription_counts_by_status: _, ...rest }) => rest)));
     this.route('POST', '/sequence/', (ctx) => this.#createSequenceRoute(ctx));
     this.route('GET', '/sequence/:id/', (ctx) => this.#withSequence(ctx, (seq) => json(200, this.#withCounts(seq))));
-    this.route('PUT', '/sequence/:id/', (ctx) => this.#withSequence(ctx, (seq) => this.#updateSequence(seq, ctx.body as Json)));
+    this.route('PUT', '/sequence/:id/', (ctx) => this.#withSequence(ctx, (seq) => this.#updateSequence(seq, ctx.body as FakeRecord)));
     this.route('DELETE', '/sequence/:id/', (ctx) =>
       this.#withSequence(ctx, (seq) => {
         this.sequences.delete(String(seq.id));
@@ -110,15 +109,15 @@ export class CloseFake extends FakeApi {
       }),
     );
     this.route('GET', '/sequence_subscription/', (ctx) => this.#listSubscriptions(ctx));
-    this.route('POST', '/sequence_subscription/', (ctx) => this.#subscribe(ctx.body as Json));
+    this.route('POST', '/sequence_subscription/', (ctx) => this.#subscribe(ctx.body as FakeRecord));
     this.route('GET', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => json(200, sub)));
-    this.route('PUT', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as Json)));
+    this.route('PUT', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as FakeRecord)));
     this.route('GET', '/bulk_action/sequence_subscription/', (ctx) => this.#list(ctx, [...this.bulkActions.values()]));
-    this.route('POST', '/bulk_action/sequence_subscription/', (ctx) => this.#createBulkAction(ctx.body as Json));
+    this.route('POST', '/bulk_action/sequence_subscription/', (ctx) => this.#createBulkAction(ctx.body as FakeRecord));
     this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) => this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, action)));
   }
 
-  #list(ctx: RouteContext, items: Json[]): Response {
+  #list(ctx: RouteContext, items: FakeRecord[]): Response {
     const limit = Number(ctx.query.get('_limit') ?? 100);
     const skip = Number(ctx.query.get('_skip') ?? 0);
     if (!Number.isInteger(limit) || limit < 1 || limit > this.#maxLimit) {
@@ -137,11 +136,11 @@ export class CloseFake extends FakeApi {
     return this.#list(ctx, matches);
   }
 
-  #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
+  #withSequence(ctx: RouteContext, then: (sequence: FakeRecord) => Response): Response {
     return this.withItem(this.sequences, ctx.params.id!, 'Not found', then);
   }
 
-  #withSubscription(ctx: RouteContext, then: (subscription: Json) => Response): Response {
+  #withSubscription(ctx: RouteContext, then: (subscription: FakeRecord) => Response): Response {
     return this.withItem(this.subscriptions, ctx.params.id!, 'Not found', then);
   }
 
@@ -150,7 +149,7 @@ export class CloseFake extends FakeApi {
   }
 
   #createSequenceRoute(ctx: RouteContext): Response {
-    const body = (ctx.body ?? {}) as Json;
+    const body = (ctx.body ?? {}) as FakeRecord;
     const fieldErrors: Record<string, string> = {};
     if (typeof body.name !== 'string' || body.name === '') fieldErrors.name = 'This field is required.';
     if (typeof body.timezone !== 'string' || body.timezone === '') fieldErrors.timezone = 'This field is required.';
@@ -160,14 +159,14 @@ export class CloseFake extends FakeApi {
     return json(200, this.#createSequence(body));
   }
 
-  #createSequence(body: Json): Json {
+  #createSequence(body: FakeRecord): FakeRecord {
     const now = closeNow();
-    const sequence: Json = {
+    const sequence: FakeRecord = {
       ...body,
       id: this.#newId('seq'),
       status: body.status ?? 'active',
       schedule: body.schedule ?? null,
-      steps: (body.steps as Json[]).map((step) => this.#newStep(step, now)),
+      steps: (body.steps as FakeRecord[]).map((step) => this.#newStep(step, now)),
       organization_id: ORG_ID,
       created_by_id: USER_ID,
       updated_by_id: USER_ID,
@@ -178,7 +177,7 @@ export class CloseFake extends FakeApi {
     return sequence;
   }
 
-  #newStep(step: Json, now: string): Json {
+  #newStep(step: FakeRecord, now: string): FakeRecord {
     return {
       step_type: step.email_template_id ? 'email' : 'call',
       delay: 0,
@@ -196,15 +195,15 @@ export class CloseFake extends FakeApi {
     };
   }
 
-  #updateSequence(sequence: Json, body: Json): Response {
+  #updateSequence(sequence: FakeRecord, body: FakeRecord): Response {
     const now = closeNow();
     const { steps, ...fields } = body ?? {};
     Object.assign(sequence, fields, { date_updated: now, updated_by_id: USER_ID });
     if (Array.isArray(steps)) {
       // Close's rule: steps left out are deleted; `{id}` keeps a step, objects without id are new.
-      const existing = new Map((sequence.steps as Json[]).map((step) => [step.id, step]));
-      const next: Json[] = [];
-      for (const step of steps as Json[]) {
+      const existing = new Map((sequence.steps as FakeRecord[]).map((step) => [step.id, step]));
+      const next: FakeRecord[] = [];
+      for (const step of steps as FakeRecord[]) {
         if (step.id === undefined) next.push(this.#newStep(step, now));
         else if (existing.has(step.id)) next.push({ ...existing.get(step.id), ...step, date_updated: now });
         else return json(400, { errors: [`Step ${String(step.id)} does not belong to this sequence.`], 'field-errors': {} });
@@ -214,7 +213,7 @@ export class CloseFake extends FakeApi {
     return json(200, this.#withCounts(sequence));
   }
 
-  #withCounts(sequence: Json): Json {
+  #withCounts(sequence: FakeRecord): FakeRecord {
     const counts: Record<string, number> = { active: 0, error: 0, finished: 0, goal: 0, paused: 0 };
     for (const sub of this.subscriptions.values()) {
       if (sub.sequence_id === sequence.id) counts[String(sub.status)] = (counts[String(sub.status)] ?? 0) + 1;
@@ -222,7 +221,7 @@ export class CloseFake extends FakeApi {
     return { ...sequence, subscription_counts_by_status: counts };
   }
 
-  #subscribe(body: Json): Response {
+  #subscribe(body: FakeRecord): Response {
     const fieldErrors: Record<string, string> = {};
     for (const field of ['sequence_id', 'contact_id', 'contact_email', 'sender_account_id', 'sender_name', 'sender_email']) {
       if (typeof body?.[field] !== 'string' || body[field] === '') fieldErrors[field] = 'This field is required.';
@@ -233,9 +232,9 @@ export class CloseFake extends FakeApi {
     return json(201, this.#addSubscription(body));
   }
 
-  #addSubscription(body: Json): Json {
+  #addSubscription(body: FakeRecord): FakeRecord {
     const now = closeNow();
-    const subscription: Json = {
+    const subscription: FakeRecord = {
       calls_assigned_to: [],
       ...body,
       id: this.#newId('sub'),
@@ -253,7 +252,7 @@ export class CloseFake extends FakeApi {
     return subscription;
   }
 
-  #updateSubscription(subscription: Json, body: Json): Response {
+  #updateSubscription(subscription: FakeRecord, body: FakeRecord): Response {
     const status = body?.status;
     if (status !== undefined && !['active', 'paused'].includes(String(status))) {
       return json(400, { errors: [], 'field-errors': { status: 'Status can only be set to active or paused.' } });
@@ -264,11 +263,11 @@ export class CloseFake extends FakeApi {
     return json(200, subscription);
   }
 
-  #createBulkAction(body: Json): Response {
+  #createBulkAction(body: FakeRecord): Response {
     if (typeof body?.action_type !== 'string') return json(400, { errors: [], 'field-errors': { action_type: 'This field is required.' } });
     this.#countCreate('/bulk_action/sequence_subscription/');
     const now = `${new Date().toISOString().slice(0, 23)}000+00:00`;
-    const action: Json = {
+    const action: FakeRecord = {
       calls_assigned_to: null,
       contact_preference: null,
       from_phone_number_id: null,

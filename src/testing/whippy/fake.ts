@@ -1,7 +1,6 @@
-import { FakeApi, json, type RouteContext } from '../fake-api.js';
+import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { seededRandom, uuidMaker } from '../ids.js';
 
-type Json = Record<string, unknown>;
 
 /** Options of {@link WhippyFake}. */
 export interface WhippyFakeOptions {
@@ -39,13 +38,13 @@ function bool(value: string | null): boolean | undefined {
  */
 export class WhippyFake extends FakeApi {
   /** Sequences by id. */
-  readonly sequences = new Map<string, Json>();
+  readonly sequences = new Map<string, FakeRecord>();
   /** Organization contacts by id. */
-  readonly contacts = new Map<string, Json>();
+  readonly contacts = new Map<string, FakeRecord>();
   /** Step contacts (a contact in a step) by id. */
-  readonly stepContacts = new Map<string, Json>();
+  readonly stepContacts = new Map<string, FakeRecord>();
   /** Sequence runs by id. */
-  readonly runs = new Map<string, Json>();
+  readonly runs = new Map<string, FakeRecord>();
   /** Enrol and remove calls received, with the contacts each carried. */
   readonly writes: { method: string; sequenceId: string; contacts: number }[] = [];
   readonly #apiKey: string;
@@ -53,9 +52,9 @@ export class WhippyFake extends FakeApi {
   // Whether each step contact responded: a filter the docs offer but the samples do not show.
   readonly #responded = new Set<string>();
   // Indexes that keep enrolling thousands of contacts linear.
-  readonly #contactByPhone = new Map<string, Json>();
-  readonly #stepContactsOf = new Map<string, Json[]>();
-  readonly #runOf = new Map<string, Json>();
+  readonly #contactByPhone = new Map<string, FakeRecord>();
+  readonly #stepContactsOf = new Map<string, FakeRecord[]>();
+  readonly #runOf = new Map<string, FakeRecord>();
 
   constructor(options: WhippyFakeOptions = {}, basePath = '/v1') {
     super(basePath);
@@ -77,10 +76,10 @@ export class WhippyFake extends FakeApi {
   }
 
   /** Creates a sequence with `steps` titled steps; returns it. */
-  addSequence(title: string, stepTitles: string[], status = 'active'): Json {
+  addSequence(title: string, stepTitles: string[], status = 'active'): FakeRecord {
     const id = this.#uuid();
     const now = whippyTime();
-    const sequence: Json = {
+    const sequence: FakeRecord = {
       id,
       title,
       description: title,
@@ -157,7 +156,7 @@ export class WhippyFake extends FakeApi {
     this.route('POST', '/contacts/:id/sequences', (ctx) => this.#contactSequences(ctx));
   }
 
-  #page(query: URLSearchParams | Json, items: Json[]): Response {
+  #page(query: URLSearchParams | FakeRecord, items: FakeRecord[]): Response {
     const read = (key: string) => (query instanceof URLSearchParams ? query.get(key) : query[key] === undefined ? null : String(query[key]));
     const limit = Number(read('limit') ?? 50);
     const offset = Number(read('offset') ?? 0);
@@ -166,11 +165,11 @@ export class WhippyFake extends FakeApi {
     return json(200, { data: items.slice(offset, offset + limit), total: items.length });
   }
 
-  #withSequence(ctx: RouteContext, then: (sequence: Json) => Response): Response {
+  #withSequence(ctx: RouteContext, then: (sequence: FakeRecord) => Response): Response {
     return this.withItem(this.sequences, ctx.params.id!, 'Sequence not found', then);
   }
 
-  #listRuns(ctx: RouteContext, sequence: Json): Response {
+  #listRuns(ctx: RouteContext, sequence: FakeRecord): Response {
     const q = ctx.query;
     const before = q.has('before') ? Date.parse(q.get('before')!) : Number.POSITIVE_INFINITY;
     const after = q.has('after') ? Date.parse(q.get('after')!) : Number.NEGATIVE_INFINITY;
@@ -179,7 +178,7 @@ export class WhippyFake extends FakeApi {
       const started = Date.parse(String(run.created_at));
       return (
         run.sequence_id === sequence.id &&
-        (!q.has('phone') || (run.contact as Json).phone === q.get('phone')) &&
+        (!q.has('phone') || (run.contact as FakeRecord).phone === q.get('phone')) &&
         (!q.has('status') || run.status === q.get('status')) &&
         (!q.has('channel_id') || run.channel_id === q.get('channel_id')) &&
         started <= before &&
@@ -189,7 +188,7 @@ export class WhippyFake extends FakeApi {
     return this.#page(q, runs);
   }
 
-  #listStepContacts(ctx: RouteContext, sequence: Json): Response {
+  #listStepContacts(ctx: RouteContext, sequence: FakeRecord): Response {
     const q = ctx.query;
     const stepIds = q.get('step_ids')?.split(',');
     const responded = bool(q.get('responded'));
@@ -205,44 +204,44 @@ export class WhippyFake extends FakeApi {
     return this.#page(q, items);
   }
 
-  #write(ctx: RouteContext, sequence: Json, key: 'to' | 'contacts'): Response {
-    const list = (ctx.body as Json | undefined)?.[key];
+  #write(ctx: RouteContext, sequence: FakeRecord, key: 'to' | 'contacts'): Response {
+    const list = (ctx.body as FakeRecord | undefined)?.[key];
     if (!Array.isArray(list) || list.length === 0 || list.length > MAX_CONTACTS) {
       return this.error(422, `${key} must be a list of 1 to ${MAX_CONTACTS} contacts`);
     }
-    if (list.some((item) => typeof (item as Json)?.phone !== 'string')) return this.error(422, `every contact in ${key} needs a phone`);
+    if (list.some((item) => typeof (item as FakeRecord)?.phone !== 'string')) return this.error(422, `every contact in ${key} needs a phone`);
     this.writes.push({ method: ctx.request.method, sequenceId: String(sequence.id), contacts: list.length });
-    for (const item of list as Json[]) {
+    for (const item of list as FakeRecord[]) {
       const contact = this.#contactFor(item);
       if (key === 'contacts') {
         for (const sc of this.#stepContactsIn(sequence, contact)) this.#finish(sc);
       } else if (sequence.status !== 'draft') {
         const busy = this.#stepContactsIn(sequence, contact).some((sc) => ['active', 'pending'].includes(String(sc.status)));
-        if (!busy) this.#enrol(sequence, contact, (ctx.body as Json).step_id as string | undefined);
+        if (!busy) this.#enrol(sequence, contact, (ctx.body as FakeRecord).step_id as string | undefined);
       }
     }
     return json(202, { data: { message: key === 'to' ? 'Contacts are being added to the sequence' : 'Contacts are being removed from the sequence' } });
   }
 
-  #stepContactsIn(sequence: Json, contact: Json): Json[] {
+  #stepContactsIn(sequence: FakeRecord, contact: FakeRecord): FakeRecord[] {
     return this.#stepContactsOf.get(`${String(sequence.id)}/${String(contact.id)}`) ?? [];
   }
 
-  #contactFor(input: Json): Json {
+  #contactFor(input: FakeRecord): FakeRecord {
     const existing = this.#contactByPhone.get(String(input.phone));
     if (existing) return existing;
-    const contact: Json = { id: this.#uuid(), name: input.name ?? null, email: input.email ?? '', phone: input.phone };
+    const contact: FakeRecord = { id: this.#uuid(), name: input.name ?? null, email: input.email ?? '', phone: input.phone };
     this.contacts.set(String(contact.id), contact);
     this.#contactByPhone.set(String(contact.phone), contact);
     return contact;
   }
 
-  #enrol(sequence: Json, contact: Json, stepId: string | undefined, at = new Date()): Json {
-    const steps = sequence.steps as Json[];
+  #enrol(sequence: FakeRecord, contact: FakeRecord, stepId: string | undefined, at = new Date()): FakeRecord {
+    const steps = sequence.steps as FakeRecord[];
     const step = steps.find((s) => s.id === stepId) ?? steps[0]!;
     const now = whippyTime(at);
     const ref = { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone };
-    const stepContact: Json = {
+    const stepContact: FakeRecord = {
       id: this.#uuid(),
       status: 'active',
       contact: ref,
@@ -262,7 +261,7 @@ export class WhippyFake extends FakeApi {
     this.stepContacts.set(String(stepContact.id), stepContact);
     const key = `${String(sequence.id)}/${String(contact.id)}`;
     this.#stepContactsOf.set(key, [...(this.#stepContactsOf.get(key) ?? []), stepContact]);
-    const run: Json = {
+    const run: FakeRecord = {
       id: this.#uuid(),
       status: 'active',
       contact: ref,
@@ -279,26 +278,26 @@ export class WhippyFake extends FakeApi {
     return stepContact;
   }
 
-  #finish(stepContact: Json): void {
+  #finish(stepContact: FakeRecord): void {
     stepContact.status = 'finished';
     stepContact.updated_at = whippyTime();
     const run = this.#runOf.get(String(stepContact.id));
     if (!run) return;
     run.status = 'finished';
-    for (const part of run.step_contacts as Json[]) if (part.id === stepContact.id) part.status = 'finished';
+    for (const part of run.step_contacts as FakeRecord[]) if (part.id === stepContact.id) part.status = 'finished';
   }
 
   #contactSequences(ctx: RouteContext): Response {
     const contact = this.contacts.get(ctx.params.id!);
     if (!contact) return this.error(404, 'Contact not found');
-    const body = (ctx.body ?? {}) as Json;
-    const entries: Json[] = [];
+    const body = (ctx.body ?? {}) as FakeRecord;
+    const entries: FakeRecord[] = [];
     for (const sequence of this.sequences.values()) {
       const latest = this.#stepContactsIn(sequence, contact).at(-1);
       if (!latest) continue;
-      const steps = sequence.steps as Json[];
+      const steps = sequence.steps as FakeRecord[];
       const position = steps.findIndex((s) => s.id === latest.step_id);
-      const ref = (step: Json | undefined) => (step ? { id: step.id, title: step.title } : null);
+      const ref = (step: FakeRecord | undefined) => (step ? { id: step.id, title: step.title } : null);
       const finished = latest.status === 'finished';
       entries.push({
         sequence: { id: sequence.id, title: sequence.title, status: sequence.status },
@@ -310,9 +309,9 @@ export class WhippyFake extends FakeApi {
     }
     const matches = entries.filter(
       (e) =>
-        (body.sequence_id === undefined || (e.sequence as Json).id === body.sequence_id) &&
+        (body.sequence_id === undefined || (e.sequence as FakeRecord).id === body.sequence_id) &&
         (body.contact_status === undefined || e.contact_status === body.contact_status) &&
-        (body.sequence_status === undefined || (e.sequence as Json).status === body.sequence_status),
+        (body.sequence_status === undefined || (e.sequence as FakeRecord).status === body.sequence_status),
     );
     return this.#page(body, matches);
   }
