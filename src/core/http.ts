@@ -77,6 +77,16 @@ const DEFAULT_MAX_RETRY_AFTER = 60_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 8_000;
 
+/** The client's own wait before retry `attempt` (1-based): 0.5 s, 1 s, 2 s … capped at 8 s. */
+function backoff(attempt: number): number {
+  return Math.min(BACKOFF_BASE_MS * 2 ** (attempt - 1), BACKOFF_MAX_MS);
+}
+
+/** Jitter for the client's own backoff (75-100% of it), so many clients do not retry in step. */
+function jittered(ms: number): number {
+  return ms * (0.75 + Math.random() * 0.25);
+}
+
 type Transport = typeof import('./transport.js');
 let transportModule: Promise<Transport> | undefined;
 
@@ -288,7 +298,7 @@ export class HttpClient {
         const bodyFailed = response !== undefined && (isFetchFailure(error) || this.#lib?.isTimeoutError(error) === true);
         if (bodyFailed && idempotent && bodyRetries < maxRetries && !options?.signal?.aborted) {
           this.#settle(state);
-          const wait = Math.min(BACKOFF_BASE_MS * 2 ** bodyRetries, BACKOFF_MAX_MS) * (0.75 + Math.random() * 0.25);
+          const wait = jittered(backoff(bodyRetries + 1));
           this.#logger.info(`retrying ${spec.method} ${url} after its body failed in ${Math.round(wait)}ms (retry ${bodyRetries + 1})`);
           await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
@@ -372,9 +382,9 @@ export class HttpClient {
         }
         return false;
       },
-      delay: (attempt) => state.serverDelay ?? Math.min(BACKOFF_BASE_MS * 2 ** (attempt - 1), BACKOFF_MAX_MS),
+      delay: (attempt) => state.serverDelay ?? backoff(attempt),
       // Jitter only the client's own backoff; a server's timing is honoured as given.
-      jitter: (delay) => (state.lastDelay = state.serverDelay === undefined ? delay * (0.75 + Math.random() * 0.25) : delay),
+      jitter: (delay) => (state.lastDelay = state.serverDelay === undefined ? jittered(delay) : delay),
     };
   }
 
