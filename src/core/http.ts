@@ -303,7 +303,7 @@ export class HttpClient {
           await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
-        throw await this.#translateError(error, spec.method, url, Number(kyOptions.timeout), state);
+        throw this.#translateError(error, spec.method, url, Number(kyOptions.timeout), state);
       }
     }
   }
@@ -407,7 +407,7 @@ export class HttpClient {
     }
   }
 
-  async #translateError(error: unknown, method: string, url: string, timeoutMs: number, state: RetryState): Promise<Error> {
+  #translateError(error: unknown, method: string, url: string, timeoutMs: number, state: RetryState): Error {
     const vendor = this.#profile.vendor;
     const lib = this.#lib;
     const isHTTPError = (e: unknown): e is import('ky').HTTPError => lib?.isHTTPError(e) === true;
@@ -432,9 +432,10 @@ export class HttpClient {
         rateLimit,
         details: this.#profile.describeError(body),
       });
-      // Only what the client knows, never body text: a vendor's message may quote patient data.
+      // Bodies only when asked for (logBodies), already scrubbed of credentials.
       if (this.#logBodies && body !== undefined) this.#logger.debug(`response body ${typeof body === 'string' ? body : JSON.stringify(body)}`);
-      // At info, like every response line: the caller gets the error itself, so it is not an error to log.
+      // Only what the client knows, never body text (a vendor's message may quote patient data); at
+      // info, like every response line: the caller gets the error itself, so it is not an error to log.
       this.#logger.info(`${response.status} ${method} ${error.request.url} (${failure.name})`);
       return failure;
     }
