@@ -19,6 +19,11 @@ const USER_ID = 'user_FakeUserxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
 const ORG_ID = 'orga_FakeOrgxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
 const EMAIL_ACCOUNT = 'emailacct_FakeAccountxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
 
+/** The audit fields Close puts on every object it creates. */
+function stamped(now: string): FakeRecord {
+  return { created_by_id: USER_ID, updated_by_id: USER_ID, date_created: now, date_updated: now };
+}
+
 // Close writes naive ISO datetimes with microseconds.
 function closeNow(): string {
   return `${new Date().toISOString().slice(0, 23)}000`;
@@ -168,10 +173,7 @@ export class CloseFake extends FakeApi {
       schedule: body.schedule ?? null,
       steps: (body.steps as FakeRecord[]).map((step) => this.#newStep(step, now)),
       organization_id: ORG_ID,
-      created_by_id: USER_ID,
-      updated_by_id: USER_ID,
-      date_created: now,
-      date_updated: now,
+      ...stamped(now),
     };
     this.sequences.set(String(sequence.id), sequence);
     return sequence;
@@ -188,10 +190,7 @@ export class CloseFake extends FakeApi {
       step_allowed_delay: null,
       ...step,
       id: this.#newId('seqstep'),
-      created_by_id: USER_ID,
-      updated_by_id: USER_ID,
-      date_created: now,
-      date_updated: now,
+      ...stamped(now),
     };
   }
 
@@ -243,10 +242,7 @@ export class CloseFake extends FakeApi {
       status_reason: null,
       start_date: null,
       organization_id: ORG_ID,
-      created_by_id: USER_ID,
-      updated_by_id: USER_ID,
-      date_created: now,
-      date_updated: now,
+      ...stamped(now),
     };
     this.subscriptions.set(String(subscription.id), subscription);
     return subscription;
