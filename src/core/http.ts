@@ -264,7 +264,7 @@ export class HttpClient {
     return {
       data,
       response,
-      // Parsed on first read: most callers never look.
+      // Already read when pacing; with pacing off, parsed on first read (most callers never look).
       get rateLimit() {
         if (rateLimit === null) rateLimit = readRateLimit(response.headers, reader);
         return rateLimit;
