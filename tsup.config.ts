@@ -25,7 +25,7 @@ export default defineConfig([
     external: ['msw', 'node:http'],
   },
   {
-    // The `sequence-sdk` command (Node only).
+    // The `sequence-apis` command (Node only).
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node22',

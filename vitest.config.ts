@@ -6,8 +6,8 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^sequence-sdk\/(close|whippy|clarion|testing)$/, replacement: src('$1/index.ts') },
-      { find: /^sequence-sdk$/, replacement: src('index.ts') },
+      { find: /^sequence-apis\/(close|whippy|clarion|testing)$/, replacement: src('$1/index.ts') },
+      { find: /^sequence-apis$/, replacement: src('index.ts') },
     ],
   },
   test: {

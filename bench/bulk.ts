@@ -1,5 +1,5 @@
 // Target 2: 200 pages of 500 items, 20 ms per page at the server: concurrency 8 against a serial plain-fetch loop.
-import { CloseClient } from 'sequence-sdk/close';
+import { CloseClient } from 'sequence-apis/close';
 import type { Result } from './support.ts';
 
 const headers = { authorization: `Basic ${btoa('bench_key:')}`, accept: 'application/json' };

@@ -8,7 +8,7 @@ function timeNode(args: string[]): number {
   return performance.now() - started;
 }
 
-export async function coldStart(smoke: boolean): Promise<Result[]> {
+export function coldStart(smoke: boolean): Result[] {
   const runs = smoke ? 5 : 30;
   const results: Result[] = [];
   for (const entry of ['close', 'whippy', 'clarion']) {
@@ -16,10 +16,15 @@ export async function coldStart(smoke: boolean): Promise<Result[]> {
     const loaded: number[] = [];
     for (let i = 0; i < runs; i++) {
       bare.push(timeNode(['--input-type=module', '-e', '']));
-      loaded.push(timeNode(['--input-type=module', '-e', `await import('sequence-sdk/${entry}')`]));
+      loaded.push(timeNode(['--input-type=module', '-e', `await import('sequence-apis/${entry}')`]));
     }
     const extra = median(loaded) - median(bare);
-    results.push({ target: `cold start: import sequence-sdk/${entry}`, measured: `+${extra.toFixed(1)} ms over node -e ''`, limit: '<= 30 ms', ok: extra <= 30 });
+    results.push({
+      target: `cold start: import sequence-apis/${entry}`,
+      measured: `+${extra.toFixed(1)} ms over node -e ''`,
+      limit: '<= 30 ms',
+      ok: extra <= 30,
+    });
   }
   return results;
 }

@@ -1,5 +1,5 @@
 // Targets 1a and 1b: the SDK's cost per call against a plain fetch + JSON.parse loop, side by side.
-import { CloseClient } from 'sequence-sdk/close';
+import { CloseClient } from 'sequence-apis/close';
 import { interleave, median, type Result } from './support.ts';
 
 const headers = { authorization: `Basic ${btoa('bench_key:')}`, accept: 'application/json' };
@@ -16,9 +16,24 @@ export async function overhead(serverUrl: string, smoke: boolean): Promise<Resul
   const pagePerRound = smoke ? 10 : 100;
 
   // Warm both paths (JIT, keep-alive sockets) before measuring.
-  await interleave(1, smoke ? 20 : 300, () => floor(`${serverUrl}/api/v1/sequence/seq_1/`), () => close.sequences.retrieve('seq_1'));
-  const one = await interleave(rounds, retrievePerRound, () => floor(`${serverUrl}/api/v1/sequence/seq_1/`), () => close.sequences.retrieve('seq_1'));
-  const page = await interleave(rounds, pagePerRound, () => floor(`${serverUrl}/api/v1/sequence/?_skip=0&_limit=100`), () => close.sequences.list({ _limit: 100 }).then((p) => p.data));
+  await interleave(
+    1,
+    smoke ? 20 : 300,
+    () => floor(`${serverUrl}/api/v1/sequence/seq_1/`),
+    () => close.sequences.retrieve('seq_1'),
+  );
+  const one = await interleave(
+    rounds,
+    retrievePerRound,
+    () => floor(`${serverUrl}/api/v1/sequence/seq_1/`),
+    () => close.sequences.retrieve('seq_1'),
+  );
+  const page = await interleave(
+    rounds,
+    pagePerRound,
+    () => floor(`${serverUrl}/api/v1/sequence/?_skip=0&_limit=100`),
+    () => close.sequences.list({ _limit: 100 }).then((p) => p.data),
+  );
 
   const oneRatio = median(one.b) / median(one.a);
   const pageRatio = median(page.b) / median(page.a);

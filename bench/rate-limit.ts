@@ -1,9 +1,9 @@
 // Target 3: a long pull against fakes that enforce each vendor's limit; the client paces itself from
 // what the vendor sends. Each pull walks a fixed data set to its end, so the time measured is the
 // time the work took (about 10 s in full mode).
-import { CloseClient } from 'sequence-sdk/close';
-import { WhippyClient } from 'sequence-sdk/whippy';
-import { startFakeServer } from 'sequence-sdk/testing';
+import { CloseClient } from 'sequence-apis/close';
+import { WhippyClient } from 'sequence-apis/whippy';
+import { startFakeServer } from 'sequence-apis/testing';
 import type { Result } from './support.ts';
 
 const PAGE = 10;

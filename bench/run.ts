@@ -18,7 +18,7 @@ try {
   results.push(...(await rateLimit(smoke)));
   results.push(...(await memory(server.url, smoke)));
   results.push(...(await size()));
-  results.push(...(await coldStart(smoke)));
+  results.push(...coldStart(smoke));
 } finally {
   server.stop();
 }

@@ -38,7 +38,8 @@ const server = createServer((request, response) => {
   else if (url.pathname === '/bulk/api/v1/sequence_subscription/') [body, delayMs] = bulkPage(url, 200 * 500, 20);
   else if (url.pathname === '/memory/api/v1/sequence_subscription/') [body, delayMs] = bulkPage(url, 2_000 * 500, 0);
   else status = 404;
-  const send = () => response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  const send = () =>
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
   if (delayMs > 0) setTimeout(send, delayMs);
   else send();
 });

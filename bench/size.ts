@@ -23,10 +23,11 @@ export const SIZE_BUDGETS = { entry: 20, whole: 35 };
 /** Measures every entry point and the whole package. */
 export async function measureSizes(): Promise<{ name: string; kb: number; budget: number }[]> {
   const rows = [];
-  for (const entry of ['sequence-sdk', 'sequence-sdk/close', 'sequence-sdk/whippy', 'sequence-sdk/clarion']) {
+  for (const entry of ['sequence-apis', 'sequence-apis/close', 'sequence-apis/whippy', 'sequence-apis/clarion']) {
     rows.push({ name: entry, kb: (await gzippedBundle(`export * from '${entry}';`)) / 1024, budget: SIZE_BUDGETS.entry });
   }
-  const whole = "export * from 'sequence-sdk'; export * as close from 'sequence-sdk/close'; export * as whippy from 'sequence-sdk/whippy'; export * as clarion from 'sequence-sdk/clarion';";
+  const whole =
+    "export * from 'sequence-apis'; export * as close from 'sequence-apis/close'; export * as whippy from 'sequence-apis/whippy'; export * as clarion from 'sequence-apis/clarion';";
   rows.push({ name: 'whole package', kb: (await gzippedBundle(whole)) / 1024, budget: SIZE_BUDGETS.whole });
   return rows;
 }

@@ -1,14 +1,14 @@
-// The `sequence-sdk` command end to end against the local fakes: pull every Whippy run of a
+// The `sequence-apis` command end to end against the local fakes: pull every Whippy run of a
 // sequence to CSV with one command, then interrupt a slow pull and check the file is complete.
 // Run with `npm run demo` (it builds first); uses the built dist/cli.js like an installed package.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeServer } from 'sequence-sdk/testing';
+import { startFakeServer } from 'sequence-apis/testing';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'sequence-sdk-demo-'));
+const dir = mkdtempSync(join(tmpdir(), 'sequence-apis-demo-'));
 const env = { ...process.env, WHIPPY_API_KEY: 'test_whippy_key', CLOSE_API_KEY: 'test_close_key', CLARION_API_TOKEN: 'test_clarion_token' };
 
 function run(args: string[], interruptAfterMs?: number): Promise<{ code: number | null; stderr: string }> {
@@ -27,22 +27,56 @@ try {
   server.whippy.fake.seedRuns(String(sequence.id), 5_000);
 
   const csv = join(dir, 'runs.csv');
-  const pull = ['whippy', 'runs', 'list', '--sequence', String(sequence.id), '--status', 'active', '--after', '2026-01-01', '--format', 'csv', '--out', csv, '--base-url', server.whippy.baseUrl];
-  console.log(`$ sequence-sdk ${pull.join(' ').replace(server.whippy.baseUrl, '<fake>')}`);
+  const pull = [
+    'whippy',
+    'runs',
+    'list',
+    '--sequence',
+    String(sequence.id),
+    '--status',
+    'active',
+    '--after',
+    '2026-01-01',
+    '--format',
+    'csv',
+    '--out',
+    csv,
+    '--base-url',
+    server.whippy.baseUrl,
+  ];
+  console.log(`$ sequence-apis ${pull.join(' ').replace(server.whippy.baseUrl, '<fake>')}`);
   const full = await run([...pull, '--page-size', '500', '--concurrency', '4']);
   const lines = readFileSync(csv, 'utf8').trim().split('\n');
-  console.log(`exit ${full.code}: ${lines.length - 1} runs written to runs.csv; columns: ${lines[0]!.split(',').slice(0, 7).join(', ')}, …`);
+  console.log(
+    `exit ${full.code}: ${lines.length - 1} runs written to runs.csv; columns: ${lines[0]!.split(',').slice(0, 7).join(', ')}, …`,
+  );
 
   // Whippy's 25 requests a second, with small pages: slow enough to interrupt half way.
   const partial = join(dir, 'partial.json');
-  const slow = ['whippy', 'runs', 'list', '--sequence', String(sequence.id), '--page-size', '10', '--format', 'json', '--out', partial, '--base-url', server.whippy.baseUrl];
-  console.log(`$ sequence-sdk ${slow.join(' ').replace(server.whippy.baseUrl, '<fake>')}   (Ctrl-C after 1.5 s)`);
+  const slow = [
+    'whippy',
+    'runs',
+    'list',
+    '--sequence',
+    String(sequence.id),
+    '--page-size',
+    '10',
+    '--format',
+    'json',
+    '--out',
+    partial,
+    '--base-url',
+    server.whippy.baseUrl,
+  ];
+  console.log(`$ sequence-apis ${slow.join(' ').replace(server.whippy.baseUrl, '<fake>')}   (Ctrl-C after 1.5 s)`);
   const interrupted = await run(slow, 1_500);
   const items = JSON.parse(readFileSync(partial, 'utf8')) as unknown[];
-  console.log(`exit ${interrupted.code}: partial.json is a complete JSON array of ${items.length} runs; ${interrupted.stderr.trim().split('\n').at(-1)}`);
+  console.log(
+    `exit ${interrupted.code}: partial.json is a complete JSON array of ${items.length} runs; ${interrupted.stderr.trim().split('\n').at(-1)}`,
+  );
 
   const failed = await run(['close', 'sequences', 'get', 'seq_does_not_exist', '--base-url', server.close.baseUrl]);
-  console.log(`$ sequence-sdk close sequences get seq_does_not_exist\nexit ${failed.code}: ${failed.stderr.trim()}`);
+  console.log(`$ sequence-apis close sequences get seq_does_not_exist\nexit ${failed.code}: ${failed.stderr.trim()}`);
   if (full.code !== 0 || interrupted.code !== 130 || failed.code !== 4) process.exitCode = 1;
 } finally {
   await server.stop();

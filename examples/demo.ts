@@ -1,10 +1,10 @@
-// A short tour of sequence-sdk against local fakes of the vendor APIs (no network, no keys).
+// A short tour of sequence-apis against local fakes of the vendor APIs (no network, no keys).
 // Run it with `npm run demo`.
-import { CloseClient, subscriptionsFilter } from 'sequence-sdk/close';
-import { runsFilter, sequenceContactsFilter, WhippyClient } from 'sequence-sdk/whippy';
-import { ClarionClient } from 'sequence-sdk/clarion';
-import { RateLimitError } from 'sequence-sdk';
-import { startFakeServer } from 'sequence-sdk/testing';
+import { CloseClient, subscriptionsFilter } from 'sequence-apis/close';
+import { runsFilter, sequenceContactsFilter, WhippyClient } from 'sequence-apis/whippy';
+import { ClarionClient } from 'sequence-apis/clarion';
+import { RateLimitError } from 'sequence-apis';
+import { startFakeServer } from 'sequence-apis/testing';
 
 const server = await startFakeServer();
 console.log(`Fake vendor APIs listening on ${server.url}\n`);
@@ -51,7 +51,9 @@ try {
   server.close.fake.setRateLimit({ limit: 2, windowMs: 500 });
   const started = Date.now();
   const fetched = await Promise.all([1, 2, 3, 4].map(() => close.sequences.retrieve(seq.id)));
-  console.log(`Close: ${fetched.length} reads under a 2-per-500ms limit took ${Date.now() - started} ms (429s waited out: ${server.close.fake.rateLimitedCount})`);
+  console.log(
+    `Close: ${fetched.length} reads under a 2-per-500ms limit took ${Date.now() - started} ms (429s waited out: ${server.close.fake.rateLimitedCount})`,
+  );
   server.close.fake.setRateLimit(undefined);
 
   const noRetry = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', maxRetries: 0, logLevel: 'off' });
@@ -59,7 +61,8 @@ try {
   await noRetry.sequences.list().then(
     () => console.log('unexpected success'),
     (error: unknown) => {
-      if (error instanceof RateLimitError) console.log(`Close: with maxRetries 0 a 429 surfaces as ${error.name}; reset in ${error.rateLimit?.resetMs} ms`);
+      if (error instanceof RateLimitError)
+        console.log(`Close: with maxRetries 0 a 429 surfaces as ${error.name}; reset in ${error.rateLimit?.resetMs} ms`);
     },
   );
 
@@ -76,9 +79,13 @@ try {
   // 9,000 contacts: Whippy takes 4,000 per call, so the SDK makes three calls and reports each.
   const contacts = Array.from({ length: 9_000 }, (_, i) => ({ phone: `+1 555 ${String(i).padStart(7, '0')}`, name: `Contact ${i}` }));
   const enrolled = await whippy.sequences.contacts.add(sequence.id, { to: contacts });
-  console.log(`Whippy: enrolled ${enrolled.contacts} contacts in ${enrolled.calls.length} calls: ${enrolled.calls.map((c) => `${c.count}→${c.status}`).join(', ')}`);
+  console.log(
+    `Whippy: enrolled ${enrolled.contacts} contacts in ${enrolled.calls.length} calls: ${enrolled.calls.map((c) => `${c.count}→${c.status}`).join(', ')}`,
+  );
 
-  const recent = runsFilter().status('active').after(new Date(Date.now() - 3_600_000));
+  const recent = runsFilter()
+    .status('active')
+    .after(new Date(Date.now() - 3_600_000));
   let runs = 0;
   for await (const _run of whippy.sequences.runs.list(sequence.id, recent.limit(500), { concurrency: 4 })) runs++;
   console.log(`Whippy: ${runs} active runs started in the last hour (pulled 500 per page, 4 pages ahead)`);
@@ -91,7 +98,9 @@ try {
 
   const contactId = String(responders[0]!.contact!.id);
   for await (const entry of whippy.contacts.sequences.list(contactId)) {
-    console.log(`Whippy: ${responders[0]!.contact?.name} is in "${entry.sequence?.title}" at step "${entry.current_step?.title}", next "${entry.next_step?.title}"`);
+    console.log(
+      `Whippy: ${responders[0]!.contact?.name} is in "${entry.sequence?.title}" at step "${entry.current_step?.title}", next "${entry.next_step?.title}"`,
+    );
   }
 
   await whippy.sequences.contacts.remove(sequence.id, { contacts: [{ phone: '+1 555 000 0000' }] });
@@ -106,12 +115,21 @@ try {
   console.log(`Clarion: definition ${definition.id} "${definition.name}" (${definition.steps_definition?.length} step)`);
 
   // 250 synthetic patients: Clarion takes 100 rows per call, so this is 3 calls merged into one result.
-  const rows = Array.from({ length: 250 }, (_, i) => ({ phoneNumber: `+1 555 ${String(i).padStart(7, '0')}`, firstName: `Pat${i}`, lastName: 'Example', dateOfBirth: '1980-02-29' }));
+  const rows = Array.from({ length: 250 }, (_, i) => ({
+    phoneNumber: `+1 555 ${String(i).padStart(7, '0')}`,
+    firstName: `Pat${i}`,
+    lastName: 'Example',
+    dateOfBirth: '1980-02-29',
+  }));
   server.clarion.fake.doNotCall.add('+15550000042');
   const preview = await clarion.sequences.batchUpload({ sequence_definition_id: definition.id, rows, validate_only: true });
-  console.log(`Clarion: dry run: ${preview.valid_count}/${preview.total_attempted} rows valid, errors at rows ${preview.errors.map((e) => e.row).join(', ')}`);
+  console.log(
+    `Clarion: dry run: ${preview.valid_count}/${preview.total_attempted} rows valid, errors at rows ${preview.errors.map((e) => e.row).join(', ')}`,
+  );
   const uploaded = await clarion.sequences.batchUpload({ sequence_definition_id: definition.id, rows });
-  console.log(`Clarion: uploaded in ${uploaded.calls} calls: ${uploaded.created_count} sequences created, ${uploaded.errors.length} row error(s)`);
+  console.log(
+    `Clarion: uploaded in ${uploaded.calls} calls: ${uploaded.created_count} sequences created, ${uploaded.errors.length} row error(s)`,
+  );
 
   const statuses = new Map<string, number>();
   for await (const s of clarion.sequences.list()) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);

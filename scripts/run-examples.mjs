@@ -5,7 +5,9 @@ import { readdirSync } from 'node:fs';
 
 const dir = new URL('../examples/', import.meta.url);
 let failed = 0;
-for (const file of readdirSync(dir).filter((name) => /\.(ts|mjs|js)$/.test(name)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((name) => /\.(ts|mjs|js)$/.test(name))
+  .sort()) {
   console.log(`\n── examples/${file}`);
   const result = spawnSync(process.execPath, [new URL(file, dir).pathname], { stdio: 'inherit' });
   if (result.status !== 0) {

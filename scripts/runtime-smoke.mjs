@@ -6,7 +6,11 @@ import { ClarionClient } from '../dist/clarion/index.js';
 import { NotFoundError, SequenceSdkError } from '../dist/index.js';
 
 const fakes = JSON.parse(globalThis.process?.env?.SEQUENCE_SDK_FAKES ?? globalThis.Deno?.env.get('SEQUENCE_SDK_FAKES') ?? '{}');
-const runtime = globalThis.Deno ? `deno ${globalThis.Deno.version.deno}` : globalThis.Bun ? `bun ${globalThis.Bun.version}` : `node ${globalThis.process.versions.node}`;
+const runtime = globalThis.Deno
+  ? `deno ${globalThis.Deno.version.deno}`
+  : globalThis.Bun
+    ? `bun ${globalThis.Bun.version}`
+    : `node ${globalThis.process.versions.node}`;
 
 const close = new CloseClient({ baseUrl: fakes.close, apiKey: 'test_close_key', logLevel: 'off' });
 const whippy = new WhippyClient({ baseUrl: fakes.whippy, apiKey: 'test_whippy_key', logLevel: 'off' });
@@ -21,7 +25,13 @@ for await (const sub of close.subscriptions.list(subscriptionsFilter().sequence(
 const [whippySequence] = await whippy.sequences.list({ title: 'Welcome' }).toArray({ limit: 1 });
 const runs = await whippy.sequences.runs.list(whippySequence.id, { status: 'active' }).toArray({ limit: 100 });
 const clarionSequences = await clarion.sequences.list().toArray({ limit: 100 });
-const missing = await close.sequences.retrieve('seq_missing').then(() => undefined, (error) => error);
-if (!(missing instanceof NotFoundError) || !(missing instanceof SequenceSdkError)) throw new Error('errors are not instances of the exported classes');
+const missing = await close.sequences.retrieve('seq_missing').then(
+  () => undefined,
+  (error) => error,
+);
+if (!(missing instanceof NotFoundError) || !(missing instanceof SequenceSdkError))
+  throw new Error('errors are not instances of the exported classes');
 if (walked < 1 || runs.length < 1 || clarionSequences.length < 1) throw new Error('empty results');
-console.log(`ok ${runtime}: close walked ${walked} subscriptions over pages, whippy ${runs.length} runs, clarion ${clarionSequences.length} sequences, NotFoundError typed`);
+console.log(
+  `ok ${runtime}: close walked ${walked} subscriptions over pages, whippy ${runs.length} runs, clarion ${clarionSequences.length} sequences, NotFoundError typed`,
+);

@@ -10,13 +10,19 @@ const bin = (name) => `${runtimes}/node_modules/.bin/${name}`;
 
 if (![bin('node'), bin('bun'), bin('deno')].every(existsSync)) {
   mkdirSync(runtimes, { recursive: true });
-  writeFileSync(`${runtimes}/package.json`, JSON.stringify({ name: 'sequence-sdk-runtimes', private: true }));
+  writeFileSync(`${runtimes}/package.json`, JSON.stringify({ name: 'sequence-apis-runtimes', private: true }));
   console.log('installing node@22, bun and deno from the npm registry into .runtimes/ …');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'node@22', 'bun', 'deno'], { cwd: runtimes, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'node@22', 'bun', 'deno'], {
+    cwd: runtimes,
+    stdio: 'inherit',
+  });
 }
 
 const server = await startFakeServer();
-const env = { ...process.env, SEQUENCE_SDK_FAKES: JSON.stringify({ close: server.close.baseUrl, whippy: server.whippy.baseUrl, clarion: server.clarion.baseUrl }) };
+const env = {
+  ...process.env,
+  SEQUENCE_SDK_FAKES: JSON.stringify({ close: server.close.baseUrl, whippy: server.whippy.baseUrl, clarion: server.clarion.baseUrl }),
+};
 const smoke = `${root}scripts/runtime-smoke.mjs`;
 const matrix = [
   ['Node 22', bin('node'), [smoke]],

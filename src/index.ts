@@ -1,6 +1,6 @@
 /**
- * `sequence-sdk`: the shared error classes, types and helpers. Vendor clients live in
- * `sequence-sdk/close`, `sequence-sdk/whippy` and `sequence-sdk/clarion`.
+ * `sequence-apis`: the shared error classes, types and helpers. Vendor clients live in
+ * `sequence-apis/close`, `sequence-apis/whippy` and `sequence-apis/clarion`.
  * @packageDocumentation
  */
 export {

@@ -55,7 +55,15 @@ function shiftIssue(issue: unknown, chunk: CompletedChunk<BatchUploadResponse>):
 
 /** Merges the answers of each call into one result, rows numbered across the caller's list. */
 export function mergeBatchUploads(chunks: CompletedChunk<BatchUploadResponse>[]): BatchUploadResult {
-  const merged: BatchUploadResult = { valid: true, total_attempted: 0, valid_count: 0, created_count: 0, errors: [], warnings: [], calls: chunks.length };
+  const merged: BatchUploadResult = {
+    valid: true,
+    total_attempted: 0,
+    valid_count: 0,
+    created_count: 0,
+    errors: [],
+    warnings: [],
+    calls: chunks.length,
+  };
   for (const chunk of chunks) {
     const answer = chunk.result;
     merged.valid &&= answer.valid === true;

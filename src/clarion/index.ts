@@ -1,5 +1,5 @@
 /**
- * `sequence-sdk/clarion`: the Clarion Health client.
+ * `sequence-apis/clarion`: the Clarion Health client.
  * @packageDocumentation
  */
 export { ClarionClient } from './client.js';

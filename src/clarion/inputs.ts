@@ -44,7 +44,8 @@ export const BatchRowSchema = z
   .check(
     z.superRefine((row, ctx) => {
       for (const key of Object.keys(row)) {
-        if (!CAMEL_CASE.test(key)) ctx.issues.push({ code: 'custom', message: 'must be a camelCase key (e.g. dateOfBirth)', path: [key], input: key });
+        if (!CAMEL_CASE.test(key))
+          ctx.issues.push({ code: 'custom', message: 'must be a camelCase key (e.g. dateOfBirth)', path: [key], input: key });
       }
     }),
   );

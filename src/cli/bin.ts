@@ -1,4 +1,4 @@
-// The `sequence-sdk` command. Ctrl-C aborts the pull; the output file is closed complete.
+// The `sequence-apis` command. Ctrl-C aborts the pull; the output file is closed complete.
 import { main } from './main.js';
 
 const controller = new AbortController();

@@ -16,7 +16,7 @@ export interface OptionSpec {
   required?: boolean;
 }
 
-/** A `sequence-sdk <vendor> <resource> <verb>` command. */
+/** A `sequence-apis <vendor> <resource> <verb>` command. */
 export interface CommandSpec {
   vendor: 'close' | 'whippy' | 'clarion';
   resource: string;
@@ -41,13 +41,34 @@ export function makeClient(vendor: CommandSpec['vendor'], options: ClientOptions
   return vendor === 'whippy' ? new WhippyClient(options) : new ClarionClient(options);
 }
 
-const pageSize = (field: string, max?: number): OptionSpec => ({ flags: '--page-size <n>', description: `items per request${max ? ` (at most ${max})` : ''}`, field, parse: 'int' });
+const pageSize = (field: string, max?: number): OptionSpec => ({
+  flags: '--page-size <n>',
+  description: `items per request${max ? ` (at most ${max})` : ''}`,
+  field,
+  parse: 'int',
+});
 const id = (name: string) => [`<${name}>`];
 
 // Every list and retrieve the clients have. Filter fields keep the vendors' names.
 export const COMMANDS: CommandSpec[] = [
-  { vendor: 'close', resource: 'sequences', verb: 'list', description: 'list sequences', args: [], options: [pageSize('_limit')], run: (c: CloseClient, _a, f, o) => c.sequences.list(f, o) },
-  { vendor: 'close', resource: 'sequences', verb: 'get', description: 'fetch one sequence', args: id('id'), options: [], run: (c: CloseClient, [i]) => c.sequences.retrieve(i!) },
+  {
+    vendor: 'close',
+    resource: 'sequences',
+    verb: 'list',
+    description: 'list sequences',
+    args: [],
+    options: [pageSize('_limit')],
+    run: (c: CloseClient, _a, f, o) => c.sequences.list(f, o),
+  },
+  {
+    vendor: 'close',
+    resource: 'sequences',
+    verb: 'get',
+    description: 'fetch one sequence',
+    args: id('id'),
+    options: [],
+    run: (c: CloseClient, [i]) => c.sequences.retrieve(i!),
+  },
   {
     vendor: 'close',
     resource: 'subscriptions',
@@ -62,9 +83,33 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: (c: CloseClient, _a, f, o) => c.subscriptions.list(f as never, o),
   },
-  { vendor: 'close', resource: 'subscriptions', verb: 'get', description: 'fetch one subscription', args: id('id'), options: [], run: (c: CloseClient, [i]) => c.subscriptions.retrieve(i!) },
-  { vendor: 'close', resource: 'bulk-subscriptions', verb: 'list', description: 'list bulk subscription actions', args: [], options: [pageSize('_limit')], run: (c: CloseClient, _a, f, o) => c.bulkSubscriptions.list(f, o) },
-  { vendor: 'close', resource: 'bulk-subscriptions', verb: 'get', description: 'fetch one bulk subscription action', args: id('id'), options: [], run: (c: CloseClient, [i]) => c.bulkSubscriptions.retrieve(i!) },
+  {
+    vendor: 'close',
+    resource: 'subscriptions',
+    verb: 'get',
+    description: 'fetch one subscription',
+    args: id('id'),
+    options: [],
+    run: (c: CloseClient, [i]) => c.subscriptions.retrieve(i!),
+  },
+  {
+    vendor: 'close',
+    resource: 'bulk-subscriptions',
+    verb: 'list',
+    description: 'list bulk subscription actions',
+    args: [],
+    options: [pageSize('_limit')],
+    run: (c: CloseClient, _a, f, o) => c.bulkSubscriptions.list(f, o),
+  },
+  {
+    vendor: 'close',
+    resource: 'bulk-subscriptions',
+    verb: 'get',
+    description: 'fetch one bulk subscription action',
+    args: id('id'),
+    options: [],
+    run: (c: CloseClient, [i]) => c.bulkSubscriptions.retrieve(i!),
+  },
   {
     vendor: 'whippy',
     resource: 'sequences',
@@ -74,7 +119,15 @@ export const COMMANDS: CommandSpec[] = [
     options: [{ flags: '--title <text>', description: 'sequences whose title matches', field: 'title' }, pageSize('limit', 500)],
     run: (c: WhippyClient, _a, f, o) => c.sequences.list(f, o),
   },
-  { vendor: 'whippy', resource: 'sequences', verb: 'get', description: 'fetch one sequence', args: id('id'), options: [], run: (c: WhippyClient, [i]) => c.sequences.retrieve(i!) },
+  {
+    vendor: 'whippy',
+    resource: 'sequences',
+    verb: 'get',
+    description: 'fetch one sequence',
+    args: id('id'),
+    options: [],
+    run: (c: WhippyClient, [i]) => c.sequences.retrieve(i!),
+  },
   {
     vendor: 'whippy',
     resource: 'runs',
@@ -83,7 +136,7 @@ export const COMMANDS: CommandSpec[] = [
     args: [],
     options: [
       { flags: '--sequence <id>', description: 'the sequence (required)', field: 'sequence', required: true },
-      { flags: '--phone <phone>', description: "runs of the contact with this phone", field: 'phone' },
+      { flags: '--phone <phone>', description: 'runs of the contact with this phone', field: 'phone' },
       { flags: '--status <status>', description: 'runs with this status (e.g. active, finished)', field: 'status' },
       { flags: '--channel <id>', description: 'runs on this channel', field: 'channel_id' },
       { flags: '--before <date>', description: 'runs started at or before (ISO 8601)', field: 'before' },
@@ -92,7 +145,15 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: (c: WhippyClient, _a, { sequence, ...f }, o) => c.sequences.runs.list(String(sequence), f, o),
   },
-  { vendor: 'whippy', resource: 'runs', verb: 'get', description: 'fetch one run', args: ['<sequence-id>', '<run-id>'], options: [], run: (c: WhippyClient, [s, r]) => c.sequences.runs.retrieve(s!, r!) },
+  {
+    vendor: 'whippy',
+    resource: 'runs',
+    verb: 'get',
+    description: 'fetch one run',
+    args: ['<sequence-id>', '<run-id>'],
+    options: [],
+    run: (c: WhippyClient, [s, r]) => c.sequences.runs.retrieve(s!, r!),
+  },
   {
     vendor: 'whippy',
     resource: 'sequence-contacts',
@@ -125,7 +186,31 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: (c: WhippyClient, _a, { contact, ...f }, o) => c.contacts.sequences.list(String(contact), f, o),
   },
-  { vendor: 'clarion', resource: 'sequences', verb: 'list', description: 'list sequences', args: [], options: [], run: (c: ClarionClient, _a, _f, o) => c.sequences.list(o) },
-  { vendor: 'clarion', resource: 'sequences', verb: 'get', description: 'fetch one sequence', args: id('id'), options: [], run: (c: ClarionClient, [i]) => c.sequences.retrieve(Number(i)) },
-  { vendor: 'clarion', resource: 'definitions', verb: 'get', description: 'fetch one sequence definition', args: id('id'), options: [], run: (c: ClarionClient, [i]) => c.definitions.retrieve(Number(i)) },
+  {
+    vendor: 'clarion',
+    resource: 'sequences',
+    verb: 'list',
+    description: 'list sequences',
+    args: [],
+    options: [],
+    run: (c: ClarionClient, _a, _f, o) => c.sequences.list(o),
+  },
+  {
+    vendor: 'clarion',
+    resource: 'sequences',
+    verb: 'get',
+    description: 'fetch one sequence',
+    args: id('id'),
+    options: [],
+    run: (c: ClarionClient, [i]) => c.sequences.retrieve(Number(i)),
+  },
+  {
+    vendor: 'clarion',
+    resource: 'definitions',
+    verb: 'get',
+    description: 'fetch one sequence definition',
+    args: id('id'),
+    options: [],
+    run: (c: ClarionClient, [i]) => c.definitions.retrieve(Number(i)),
+  },
 ];

@@ -1,6 +1,14 @@
-import { ApiError, AuthenticationError, ConnectionError, InvalidRequestError, NotFoundError, PermissionDeniedError, RateLimitError } from '../core/errors.js';
+import {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+} from '../core/errors.js';
 
-/** What the `sequence-sdk` command's exit code says. */
+/** What the `sequence-apis` command's exit code says. */
 export const EXIT = {
   ok: 0,
   /** Anything unexpected. */

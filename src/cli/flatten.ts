@@ -6,7 +6,14 @@ export function flatten(item: unknown, prefix = '', into: Record<string, string>
   if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
     for (const [key, value] of Object.entries(item)) flatten(value, prefix ? `${prefix}.${key}` : key, into);
   } else if (prefix) {
-    into[prefix] = item === null || item === undefined ? '' : Array.isArray(item) ? JSON.stringify(item) : String(item);
+    into[prefix] =
+      item === null || item === undefined
+        ? ''
+        : Array.isArray(item)
+          ? JSON.stringify(item)
+          : typeof item === 'string'
+            ? item
+            : JSON.stringify(item);
   }
   return into;
 }

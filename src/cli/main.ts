@@ -19,7 +19,10 @@ function parseValue(spec: OptionSpec, value: string): unknown {
       if (value !== 'true' && value !== 'false') throw new InvalidArgumentError('must be true or false');
       return value === 'true';
     case 'list':
-      return value.split(',').map((part) => part.trim()).filter(Boolean);
+      return value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
     default:
       return value;
   }
@@ -35,16 +38,17 @@ function filtersOf(spec: CommandSpec, values: Record<string, unknown>): Record<s
   return filters;
 }
 
-/** Builds the `sequence-sdk` program; `context` is what stops a run and where errors go. */
+/** Builds the `sequence-apis` program; `context` is what stops a run and where errors go. */
 export function buildProgram(context: RunContext, done: (code: number) => void): Command {
-  const program = new Command('sequence-sdk')
+  const program = new Command('sequence-apis')
     .description('Pull Close, Whippy and Clarion Health sequence data from the command line.')
     .showHelpAfterError()
     .exitOverride();
   const vendors = new Map<string, Command>();
   const resources = new Map<string, Command>();
   for (const spec of COMMANDS) {
-    const vendor = vendors.get(spec.vendor) ?? program.command(spec.vendor).description(`${spec.vendor} (credentials: ${ENV_HINT[spec.vendor]})`);
+    const vendor =
+      vendors.get(spec.vendor) ?? program.command(spec.vendor).description(`${spec.vendor} (credentials: ${ENV_HINT[spec.vendor]})`);
     vendors.set(spec.vendor, vendor);
     const resourceKey = `${spec.vendor}/${spec.resource}`;
     const resource = resources.get(resourceKey) ?? vendor.command(spec.resource).description(`${spec.vendor} ${spec.resource}`);
@@ -60,9 +64,11 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
     command
       .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('ndjson'))
       .option('--out <file>', 'write to a file instead of stdout')
-      .option('--base-url <url>', 'API root, e.g. a fake from `sequence-sdk fake-server`');
+      .option('--base-url <url>', 'API root, e.g. a fake from `sequence-apis fake-server`');
     if (spec.verb === 'list') {
-      command.option('--limit <n>', 'stop after this many items', positiveInt).option('--concurrency <n>', 'pages fetched ahead', positiveInt);
+      command
+        .option('--limit <n>', 'stop after this many items', positiveInt)
+        .option('--concurrency <n>', 'pages fetched ahead', positiveInt);
     }
     command.option('--quiet', 'no progress line on stderr').action(async (...received: unknown[]) => {
       const values = received.at(-2) as Record<string, unknown>;

@@ -22,7 +22,13 @@ export interface RunContext {
 }
 
 /** Runs one command; resolves with the exit code. Output is written item by item. */
-export async function runCommand(spec: CommandSpec, args: string[], filters: Record<string, unknown>, options: RunOptions, context: RunContext): Promise<number> {
+export async function runCommand(
+  spec: CommandSpec,
+  args: string[],
+  filters: Record<string, unknown>,
+  options: RunOptions,
+  context: RunContext,
+): Promise<number> {
   const progress = new Progress(!options.quiet && process.stderr.isTTY === true);
   // The client reports retries at info level: count the 429 waits for the progress line, pass warnings on.
   const logger: Logger = {
@@ -36,8 +42,16 @@ export async function runCommand(spec: CommandSpec, args: string[], filters: Rec
   const writer = createItemWriter(options.format, options.out);
   let code: number = EXIT.ok;
   try {
-    const client = makeClient(spec.vendor, { logger, logLevel: 'info', validation: 'lenient', ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
-    const result = spec.run(client as never, args, filters, { signal: context.signal, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+    const client = makeClient(spec.vendor, {
+      logger,
+      logLevel: 'info',
+      validation: 'lenient',
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    });
+    const result = spec.run(client as never, args, filters, {
+      signal: context.signal,
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    });
     if (result instanceof Paginated) {
       walk: for await (const page of result.pages()) {
         progress.page();
@@ -57,14 +71,15 @@ export async function runCommand(spec: CommandSpec, args: string[], filters: Rec
       code = EXIT.interrupted;
     } else {
       code = exitCodeFor(error);
-      context.stderr(`sequence-sdk: ${error instanceof Error ? error.message : String(error)}`);
+      context.stderr(`sequence-apis: ${error instanceof Error ? error.message : String(error)}`);
     }
   } finally {
     await writer.close();
     progress.stop();
   }
   const dropped = writer.droppedColumns();
-  if (dropped.length > 0) context.stderr(`sequence-sdk: columns seen after the CSV header and left out: ${dropped.join(', ')}`);
-  if (code === EXIT.interrupted) context.stderr(`sequence-sdk: interrupted; ${progress.items} item(s) written, the output is complete up to there`);
+  if (dropped.length > 0) context.stderr(`sequence-apis: columns seen after the CSV header and left out: ${dropped.join(', ')}`);
+  if (code === EXIT.interrupted)
+    context.stderr(`sequence-apis: interrupted; ${progress.items} item(s) written, the output is complete up to there`);
   return code;
 }

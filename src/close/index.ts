@@ -1,5 +1,5 @@
 /**
- * `sequence-sdk/close`: the Close CRM client.
+ * `sequence-apis/close`: the Close CRM client.
  * @packageDocumentation
  */
 export { CloseClient } from './client.js';

@@ -1,7 +1,14 @@
 import * as z from 'zod/mini';
 import { looseObject, strictObject } from '../core/schema.js';
 import { filterId, pageLimit, pageOffset } from '../core/filters.js';
-import { BulkActionTypeSchema, ContactPreferenceSchema, SequenceStatusSchema, StepTypeSchema, SubscriptionStatusSchema, ThreadingSchema } from './models.js';
+import {
+  BulkActionTypeSchema,
+  ContactPreferenceSchema,
+  SequenceStatusSchema,
+  StepTypeSchema,
+  SubscriptionStatusSchema,
+  ThreadingSchema,
+} from './models.js';
 
 // Request bodies are loose objects: Close accepts more fields than it documents, so unknown
 // keys pass through; the documented ones are checked before anything is sent.
@@ -105,7 +112,8 @@ export const BulkSubscriptionCreateSchema = z
     z.superRefine((body, ctx) => {
       if (body.action_type !== 'subscribe') return;
       for (const field of SUBSCRIBE_REQUIRES) {
-        if (body[field] === undefined) ctx.issues.push({ code: 'custom', message: 'is required when action_type is "subscribe"', path: [field], input: undefined });
+        if (body[field] === undefined)
+          ctx.issues.push({ code: 'custom', message: 'is required when action_type is "subscribe"', path: [field], input: undefined });
       }
     }),
   );

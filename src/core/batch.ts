@@ -38,7 +38,10 @@ export class BatchError<Result = unknown> extends SequenceSdkError {
   constructor(what: string, completed: CompletedChunk<Result>[], failedAt: number, total: number, cause: unknown) {
     const done = completed.reduce((sum, chunk) => sum + chunk.count, 0);
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${what} failed at item ${failedAt} of ${total}: ${done} item(s) in ${completed.length} earlier call(s) were already accepted (items 0-${failedAt - 1}). ${reason}`, { cause });
+    super(
+      `${what} failed at item ${failedAt} of ${total}: ${done} item(s) in ${completed.length} earlier call(s) were already accepted (items 0-${failedAt - 1}). ${reason}`,
+      { cause },
+    );
     this.completed = completed;
     this.failedAt = failedAt;
     this.total = total;

@@ -8,6 +8,13 @@ export function stringField(body: unknown, key: string): string | undefined {
 
 /** Error details for a body that is only text (an HTML error page, a proxy's message). */
 export function textDetails(body: unknown): ErrorDetails {
-  const text = typeof body === 'string' ? body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) : '';
+  const text =
+    typeof body === 'string'
+      ? body
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 200)
+      : '';
   return { ...(text ? { message: text } : {}), errors: [], fieldErrors: {} };
 }

@@ -250,7 +250,9 @@ export class ResponseValidationError extends SequenceSdkError {
       .slice(0, 5)
       .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
       .join('; ');
-    super(`${init.vendor} API response to ${init.method} ${safePath(init.url)} ${init.reason ?? 'did not match the model'}${summary ? `: ${summary}` : ''}`);
+    super(
+      `${init.vendor} API response to ${init.method} ${safePath(init.url)} ${init.reason ?? 'did not match the model'}${summary ? `: ${summary}` : ''}`,
+    );
     this.vendor = init.vendor;
     this.issues = init.issues;
     this.body = init.body;

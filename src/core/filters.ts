@@ -73,11 +73,13 @@ export function pageLimit(max: number) {
 export const pageOffset = z.int().check(z.minimum(0, 'must be 0 or more'));
 
 /** An id in a filter: a non-empty string without characters that could alter the query. */
-export const filterId = z.string().check(
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(256, 'must be at most 256 characters'),
-  z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
-);
+export const filterId = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(256, 'must be at most 256 characters'),
+    z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+  );
 
 // E.164-like: an optional +, then 7 to 15 digits not starting with 0.
 const PHONE = /^\+?[1-9]\d{6,14}$/;

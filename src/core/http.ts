@@ -1,4 +1,5 @@
-import type { KyInstance, Options as KyOptions, RetryOptions } from 'ky';
+import type { HTTPError, KyInstance, Options as KyOptions, RetryOptions } from 'ky';
+import type * as TransportModule from './transport.js';
 import type * as z from 'zod/mini';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import {
@@ -87,7 +88,7 @@ function jittered(ms: number): number {
   return ms * (0.75 + Math.random() * 0.25);
 }
 
-type Transport = typeof import('./transport.js');
+type Transport = typeof TransportModule;
 let transportModule: Promise<Transport> | undefined;
 
 /**
@@ -137,7 +138,9 @@ function normalizeBaseUrl(value: string, vendor: Vendor): string {
     throw new InvalidRequestError(`${vendor} client options`, [{ path: 'baseUrl', message: 'must be an absolute http(s) URL' }]);
   }
   if (url.username || url.password) {
-    throw new InvalidRequestError(`${vendor} client options`, [{ path: 'baseUrl', message: 'must not carry credentials; use the client options' }]);
+    throw new InvalidRequestError(`${vendor} client options`, [
+      { path: 'baseUrl', message: 'must not carry credentials; use the client options' },
+    ]);
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -175,7 +178,7 @@ export class HttpClient {
     this.#profile = profile;
     this.#secrets = auth.secrets.filter((secret) => secret.length > 0);
     this.#sensitive = [...ALWAYS_SENSITIVE_HEADERS, ...profile.sensitiveHeaders.map((h) => h.toLowerCase())];
-    this.#logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', `[sequence-sdk:${profile.vendor}]`);
+    this.#logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', `[sequence-apis:${profile.vendor}]`);
     this.#logBodies = options.logBodies === true;
     this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
     this.#maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -184,7 +187,8 @@ export class HttpClient {
     if (options.maxRequestsPerSecond !== undefined && !(options.maxRequestsPerSecond > 0)) {
       throw new InvalidRequestError(what, [{ path: 'maxRequestsPerSecond', message: 'must be a positive number' }]);
     }
-    this.#pacer = options.pacing === false ? undefined : new Pacer(options.maxRequestsPerSecond ?? profile.requestsPerSecond, this.#maxRetryAfter);
+    this.#pacer =
+      options.pacing === false ? undefined : new Pacer(options.maxRequestsPerSecond ?? profile.requestsPerSecond, this.#maxRetryAfter);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
     this.#kyDefaults = {
       prefix: this.baseUrl,
@@ -332,7 +336,13 @@ export class HttpClient {
       } else {
         const issues = toValidationIssues(result.error.issues);
         if (this.validation === 'strict') {
-          throw new ResponseValidationError({ vendor: this.#profile.vendor, issues, body: scrubValue(wire, this.#secrets), method: spec.method, url });
+          throw new ResponseValidationError({
+            vendor: this.#profile.vendor,
+            issues,
+            body: scrubValue(wire, this.#secrets),
+            method: spec.method,
+            url,
+          });
         }
         this.#logger.warn(`response to ${spec.method} ${url} did not match the model; returned as received`, issues);
       }
@@ -410,7 +420,7 @@ export class HttpClient {
   #translateError(error: unknown, method: string, url: string, timeoutMs: number, state: RetryState): Error {
     const vendor = this.#profile.vendor;
     const lib = this.#lib;
-    const isHTTPError = (e: unknown): e is import('ky').HTTPError => lib?.isHTTPError(e) === true;
+    const isHTTPError = (e: unknown): e is HTTPError => lib?.isHTTPError(e) === true;
     // (lib is always loaded here: errors are only translated for requests that went through ky.)
     if (!isHTTPError(error)) this.#settle(state);
     if (error instanceof SequenceSdkError) return error;
@@ -433,7 +443,8 @@ export class HttpClient {
         details: this.#profile.describeError(body),
       });
       // Bodies only when asked for (logBodies), already scrubbed of credentials.
-      if (this.#logBodies && body !== undefined) this.#logger.debug(`response body ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+      if (this.#logBodies && body !== undefined)
+        this.#logger.debug(`response body ${typeof body === 'string' ? body : JSON.stringify(body)}`);
       // Only what the client knows, never body text (a vendor's message may quote patient data); at
       // info, like every response line: the caller gets the error itself, so it is not an error to log.
       this.#logger.info(`${response.status} ${method} ${error.request.url} (${failure.name})`);

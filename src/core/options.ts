@@ -90,7 +90,9 @@ export function checkRequestOptions(options: RequestOptions | undefined): void {
   if (options.idempotencyKey !== undefined) {
     const key = options.idempotencyKey;
     if (typeof key !== 'string' || key === '' || key.length > 255 || !HEADER_VALUE.test(key)) {
-      throw new InvalidRequestError('request options', [{ path: 'idempotencyKey', message: 'must be 1 to 255 characters without CR, LF or NUL' }]);
+      throw new InvalidRequestError('request options', [
+        { path: 'idempotencyKey', message: 'must be 1 to 255 characters without CR, LF or NUL' },
+      ]);
     }
   }
 }

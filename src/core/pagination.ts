@@ -157,7 +157,9 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   async toArray(options: { limit: number }): Promise<T[]> {
     const limit = options?.limit;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
-      throw new InvalidRequestError('toArray options', [{ path: 'limit', message: 'is required: a whole number of items to collect at most' }]);
+      throw new InvalidRequestError('toArray options', [
+        { path: 'limit', message: 'is required: a whole number of items to collect at most' },
+      ]);
     }
     const out: T[] = [];
     if (limit === 0) return out;
@@ -206,7 +208,7 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
         const page = await head.page;
         if (page.total !== undefined) end = page.total;
         const more = page.hasNextPage();
-        if (more && (page.nextOffset() !== (queue[0]?.offset ?? nextOffset))) {
+        if (more && page.nextOffset() !== (queue[0]?.offset ?? nextOffset)) {
           // The server sent fewer items than asked (its own page cap): drop the guesses and realign.
           controller.abort();
           controller = new AbortController();

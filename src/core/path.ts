@@ -15,7 +15,10 @@ export function encodeId(value: unknown, field: string): string {
   }
   if (text.length > MAX_ID_LENGTH || text === '.' || text === '..' || !SAFE_ID.test(text)) {
     throw new InvalidRequestError(field, [
-      { path: field, message: `is not a valid id (${JSON.stringify(text.slice(0, 40))}): ids may not contain '/', '?', '#', '%', spaces, control or non-ASCII characters, nor be '.' or '..'` },
+      {
+        path: field,
+        message: `is not a valid id (${JSON.stringify(text.slice(0, 40))}): ids may not contain '/', '?', '#', '%', spaces, control or non-ASCII characters, nor be '.' or '..'`,
+      },
     ]);
   }
   return encodeURIComponent(text);

@@ -42,5 +42,10 @@ export function scrubValue(value: unknown, secrets: readonly string[]): unknown 
   if (typeof value === 'string') return scrubSecrets(value, secrets);
   const text = JSON.stringify(value);
   if (text === undefined || !secrets.some((secret) => secret.length >= 4 && text.includes(secret))) return value;
-  return JSON.parse(scrubSecrets(text, secrets.map((s) => JSON.stringify(s).slice(1, -1))));
+  return JSON.parse(
+    scrubSecrets(
+      text,
+      secrets.map((s) => JSON.stringify(s).slice(1, -1)),
+    ),
+  );
 }

@@ -12,8 +12,10 @@ export type OpenEnum<Known extends string> = Known | (string & {});
  * An open enum: typed as the known literals (for autocompletion) but accepting any string,
  * so a status the vendor adds tomorrow never breaks a user's code today.
  */
-export function openEnum<const Known extends readonly string[]>(_known: Known): z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>> {
-  return z.string() as unknown as z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>>;
+export function openEnum<const Known extends readonly string[]>(
+  _known: Known,
+): z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>> {
+  return z.string();
 }
 
 /**
@@ -22,7 +24,9 @@ export function openEnum<const Known extends readonly string[]>(_known: Known): 
  * every response. Where `eval` is not allowed (some edge runtimes) zod falls back by itself.
  */
 // (Plain function types: the `init`s are declared as assertion functions, which cannot be called through a namespace.)
+// eslint-disable-next-line @typescript-eslint/unbound-method -- zod's init functions take the instance as an argument, not as `this`
 const initJitObject: (inst: core.$ZodObject, def: core.$ZodObjectDef) => void = core.$ZodObjectJIT.init;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- as above
 const initMiniType: (inst: z.ZodMiniType, def: core.$ZodObjectDef) => void = z.ZodMiniType.init;
 const JitObject = /*@__PURE__*/ core.$constructor('SequenceSdkObject', (inst: core.$ZodObject & z.ZodMiniType, def: core.$ZodObjectDef) => {
   initJitObject(inst, def);
@@ -78,7 +82,9 @@ function describeIssue(issue: RawIssue): string {
   if (issue.message && issue.message !== 'Invalid input' && !issue.message.startsWith('Invalid input:')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `expected ${issue.expected}, received ${typeName(issue.input)}`;
+      return issue.input === undefined
+        ? `is required (${issue.expected})`
+        : `expected ${issue.expected}, received ${typeName(issue.input)}`;
     case 'invalid_value':
       return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_big':

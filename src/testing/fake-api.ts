@@ -10,7 +10,7 @@
 export type TransportFault = 'reset-before-headers' | 'reset-mid-body' | 'hang' | 'slow-body' | 'truncated-body';
 
 /** Marks a response whose delivery the real server must sabotage. */
-export const TRANSPORT_FAULT = Symbol.for('sequence-sdk.transport-fault');
+export const TRANSPORT_FAULT = Symbol.for('sequence-apis.transport-fault');
 
 /** A response the fake returns instead of routing, for fault and rate-limit tests. */
 export interface FakeFault {
@@ -176,8 +176,10 @@ export abstract class FakeApi {
     const status = fault.status ?? 500;
     const faultBody = fault.body === undefined ? this.errorBody(status, `injected ${status}`) : fault.body;
     let response: Response;
-    if (status === 204 || (typeof faultBody === 'string' && faultBody === '')) response = new Response(null, { status, headers: fault.headers });
-    else if (typeof faultBody === 'string') response = new Response(faultBody, { status, headers: { 'content-type': 'text/html', ...fault.headers } });
+    if (status === 204 || (typeof faultBody === 'string' && faultBody === ''))
+      response = new Response(null, { status, headers: fault.headers });
+    else if (typeof faultBody === 'string')
+      response = new Response(faultBody, { status, headers: { 'content-type': 'text/html', ...fault.headers } });
     else response = json(status, faultBody, fault.headers);
     if (fault.transport) Object.assign(response, { [TRANSPORT_FAULT]: fault.transport });
     return response;

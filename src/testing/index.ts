@@ -1,5 +1,5 @@
 /**
- * `sequence-sdk/testing`: stateful fakes of the vendor APIs for your own tests, usable as
+ * `sequence-apis/testing`: stateful fakes of the vendor APIs for your own tests, usable as
  * msw handlers (`fakeHandlers`) or behind a real HTTP server on 127.0.0.1 (`startFakeServer`).
  * Needs `msw` installed only if you use `fakeHandlers`.
  * @packageDocumentation

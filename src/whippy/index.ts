@@ -1,5 +1,5 @@
 /**
- * `sequence-sdk/whippy`: the Whippy client.
+ * `sequence-apis/whippy`: the Whippy client.
  * @packageDocumentation
  */
 export { WhippyClient } from './client.js';
@@ -10,7 +10,14 @@ export { WhippyRuns } from './resources/runs.js';
 export { WhippySequenceContacts } from './resources/sequence-contacts.js';
 export type { ContactsBatchResult, ContactsCall } from './resources/sequence-contacts.js';
 export { WhippyContacts, WhippyContactSequences } from './resources/contacts.js';
-export { runsFilter, sequenceContactsFilter, contactSequencesFilter, RunsFilter, SequenceContactsFilter, ContactSequencesFilter } from './filters.js';
+export {
+  runsFilter,
+  sequenceContactsFilter,
+  contactSequencesFilter,
+  RunsFilter,
+  SequenceContactsFilter,
+  ContactSequencesFilter,
+} from './filters.js';
 export { WHIPPY_BASE_URL, WHIPPY_RETRY_HEADER, describeWhippyError } from './profile.js';
 export { unwrapData } from './envelopes.js';
 export * from './models.js';

@@ -135,7 +135,18 @@ export const SequenceRunSchema = looseObject({
   channel_id: text,
   added_by_id: userId,
   last_step_id: text,
-  step_contacts: maybe(z.array(looseObject({ id: text, status: maybe(StepContactStatusSchema), step_id: text, clicked_link: maybe(z.boolean()), unsubscribed: maybe(z.boolean()), contact_messages: maybe(z.array(ContactMessageSchema)) }))),
+  step_contacts: maybe(
+    z.array(
+      looseObject({
+        id: text,
+        status: maybe(StepContactStatusSchema),
+        step_id: text,
+        clicked_link: maybe(z.boolean()),
+        unsubscribed: maybe(z.boolean()),
+        contact_messages: maybe(z.array(ContactMessageSchema)),
+      }),
+    ),
+  ),
   created_at: text,
   updated_at: text,
 });

@@ -12,7 +12,9 @@ export function describeWhippyError(body: unknown): ErrorDetails {
   if (typeof body !== 'object' || body === null) return textDetails(body);
   const list = (body as { errors?: unknown }).errors;
   const errors = Array.isArray(list)
-    ? list.map((item) => (typeof item === 'string' ? item : (item as { description?: unknown })?.description)).filter((d): d is string => typeof d === 'string' && d !== '')
+    ? list
+        .map((item) => (typeof item === 'string' ? item : (item as { description?: unknown })?.description))
+        .filter((d): d is string => typeof d === 'string' && d !== '')
     : [];
   return { errors, fieldErrors: {} };
 }

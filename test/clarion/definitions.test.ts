@@ -22,8 +22,11 @@ describe('clarion.definitions', () => {
   });
 
   it('refuses a definition without steps before sending', async () => {
-    // @ts-expect-error steps are required
-    const error = (await clarion.client().definitions.create({ name: 'x' }).catch((e: unknown) => e)) as InvalidRequestError;
+    const error = (await clarion
+      .client()
+      // @ts-expect-error steps are required
+      .definitions.create({ name: 'x' })
+      .catch((e: unknown) => e)) as InvalidRequestError;
     expect(error.field).toBe('steps');
     expect(clarion.fake.requestCount).toBe(0);
   });

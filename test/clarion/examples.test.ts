@@ -36,9 +36,14 @@ const requests: [string, z.ZodMiniType][] = [
 ];
 
 describe('Clarion documentation examples', () => {
-  itParsesEachExample('response parses and keeps every field', responses, (name) => {
-    const example = byEndpoint[name]!;
-    return example.response ?? example.response_200;
-  }, true);
+  itParsesEachExample(
+    'response parses and keeps every field',
+    responses,
+    (name) => {
+      const example = byEndpoint[name]!;
+      return example.response ?? example.response_200;
+    },
+    true,
+  );
   itParsesEachExample('request body passes the input checks', requests, (name) => byEndpoint[name]!.request, false);
 });

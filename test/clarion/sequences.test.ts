@@ -23,12 +23,23 @@ describe('clarion.sequences', () => {
 
   it('creates and updates a sequence, unwrapping {success, data}', async () => {
     const client = clarion.client();
-    const created = await client.sequences.create({ name: 'Reminder', description: 'Day before', steps: [{ order: 1, type: 'voice', config: {} }] });
+    const created = await client.sequences.create({
+      name: 'Reminder',
+      description: 'Day before',
+      steps: [{ order: 1, type: 'voice', config: {} }],
+    });
     expect(created.status).toBe('queued');
-    expect(clarion.fake.requests[0]).toMatchObject({ method: 'POST', body: { name: 'Reminder', steps: [{ order: 1, type: 'voice', config: {} }] } });
+    expect(clarion.fake.requests[0]).toMatchObject({
+      method: 'POST',
+      body: { name: 'Reminder', steps: [{ order: 1, type: 'voice', config: {} }] },
+    });
     const updated = await client.sequences.update(created.id, { description: 'Two days before' });
     expect(updated.id).toBe(created.id);
-    expect(clarion.fake.requests[1]).toMatchObject({ method: 'PUT', path: `/sequence-manager/sequences/${created.id}`, body: { description: 'Two days before' } });
+    expect(clarion.fake.requests[1]).toMatchObject({
+      method: 'PUT',
+      path: `/sequence-manager/sequences/${created.id}`,
+      body: { description: 'Two days before' },
+    });
   });
 
   it.each(['in-progress', 'queued', 'paused'])('stops a %s sequence; it becomes cancelled', async (status) => {
@@ -38,9 +49,14 @@ describe('clarion.sequences', () => {
   });
 
   it('gives a clear error when stopping a completed sequence', async () => {
-    const error = (await clarion.client().sequences.stop(clarion.sequenceIn('completed')).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await clarion
+      .client()
+      .sequences.stop(clarion.sequenceIn('completed'))
+      .catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error.message).toMatch(/400 Bad Request on POST \/v1\/sequence-manager\/sequences\/\d+\/stop: Sequence cannot be stopped \(only sequences that are in-progress, queued, paused can be stopped\)/);
+    expect(error.message).toMatch(
+      /400 Bad Request on POST \/v1\/sequence-manager\/sequences\/\d+\/stop: Sequence cannot be stopped \(only sequences that are in-progress, queued, paused can be stopped\)/,
+    );
     expect(error.body).toEqual({ error: 'Sequence cannot be stopped' });
   });
 

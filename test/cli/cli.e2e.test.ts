@@ -13,7 +13,7 @@ let sequenceId: string;
 
 beforeAll(async () => {
   server = await startFakeServer();
-  dir = mkdtempSync(join(tmpdir(), 'sequence-sdk-cli-'));
+  dir = mkdtempSync(join(tmpdir(), 'sequence-apis-cli-'));
   const seq = server.whippy.fake.addSequence('Bulk', ['One', 'Two']);
   sequenceId = String(seq.id);
   server.whippy.fake.seedRuns(sequenceId, 1_200);
@@ -37,15 +37,32 @@ async function run(...argv: string[]) {
   return { code, errors };
 }
 
-describe('sequence-sdk command', () => {
+describe('sequence-apis command', () => {
   it('pulls every Whippy run of a sequence to CSV with one command, sending the filters', async () => {
     const out = join(dir, 'runs.csv');
     const { code, errors } = await run(
-      'whippy', 'runs', 'list', '--sequence', sequenceId, '--status', 'active', '--after', '2026-01-01',
-      '--format', 'csv', '--out', out, '--page-size', '500', '--concurrency', '2', '--base-url', server.whippy.baseUrl,
+      'whippy',
+      'runs',
+      'list',
+      '--sequence',
+      sequenceId,
+      '--status',
+      'active',
+      '--after',
+      '2026-01-01',
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--page-size',
+      '500',
+      '--concurrency',
+      '2',
+      '--base-url',
+      server.whippy.baseUrl,
     );
     expect({ code, errors }).toEqual({ code: EXIT.ok, errors: [] });
-    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true });
     expect(rows).toHaveLength(1_200);
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['id', 'status', 'contact.phone', 'contact.name', 'step_contacts']));
     expect(JSON.parse(rows[0]!.step_contacts!)).toHaveLength(1);
@@ -56,21 +73,42 @@ describe('sequence-sdk command', () => {
     const ndjson = join(dir, 'seqs.ndjson');
     const json = join(dir, 'seqs.json');
     expect((await run('close', 'sequences', 'list', '--out', ndjson, '--base-url', server.close.baseUrl)).code).toBe(EXIT.ok);
-    expect((await run('close', 'sequences', 'list', '--format', 'json', '--out', json, '--base-url', server.close.baseUrl)).code).toBe(EXIT.ok);
-    const lines = readFileSync(ndjson, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+    expect((await run('close', 'sequences', 'list', '--format', 'json', '--out', json, '--base-url', server.close.baseUrl)).code).toBe(
+      EXIT.ok,
+    );
+    const lines = readFileSync(ndjson, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string });
     expect((JSON.parse(readFileSync(json, 'utf8')) as { id: string }[]).map((s) => s.id)).toEqual(lines.map((s) => s.id));
   });
 
   it('stops after --limit items', async () => {
     const out = join(dir, 'limited.ndjson');
-    await run('whippy', 'runs', 'list', '--sequence', sequenceId, '--limit', '120', '--page-size', '50', '--out', out, '--base-url', server.whippy.baseUrl);
+    await run(
+      'whippy',
+      'runs',
+      'list',
+      '--sequence',
+      sequenceId,
+      '--limit',
+      '120',
+      '--page-size',
+      '50',
+      '--out',
+      out,
+      '--base-url',
+      server.whippy.baseUrl,
+    );
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(120);
   });
 
   it('fetches one object with get (and its alias retrieve)', async () => {
     const id = [...server.close.fake.sequences.keys()][0]!;
     const out = join(dir, 'one.json');
-    expect((await run('close', 'sequences', 'retrieve', id, '--format', 'json', '--out', out, '--base-url', server.close.baseUrl)).code).toBe(EXIT.ok);
+    expect(
+      (await run('close', 'sequences', 'retrieve', id, '--format', 'json', '--out', out, '--base-url', server.close.baseUrl)).code,
+    ).toBe(EXIT.ok);
     expect((JSON.parse(readFileSync(out, 'utf8')) as { id: string }[])[0]!.id).toBe(id);
   });
 
@@ -103,13 +141,38 @@ describe('sequence-sdk command', () => {
       const controller = new AbortController();
       const errors: string[] = [];
       setTimeout(() => controller.abort(), 1_200);
-      const code = await main(['whippy', 'runs', 'list', '--sequence', sequenceId, '--page-size', '10', '--format', format, '--out', out, '--base-url', server.whippy.baseUrl], {
-        stderr: (line) => errors.push(line),
-        signal: controller.signal,
-      });
+      const code = await main(
+        [
+          'whippy',
+          'runs',
+          'list',
+          '--sequence',
+          sequenceId,
+          '--page-size',
+          '10',
+          '--format',
+          format,
+          '--out',
+          out,
+          '--base-url',
+          server.whippy.baseUrl,
+        ],
+        {
+          stderr: (line) => errors.push(line),
+          signal: controller.signal,
+        },
+      );
       expect(code).toBe(EXIT.interrupted);
       const text = readFileSync(out, 'utf8');
-      const count = format === 'json' ? (JSON.parse(text) as unknown[]).length : format === 'csv' ? (parse(text, { columns: true }) as unknown[]).length : text.trim().split('\n').map((l) => JSON.parse(l)).length;
+      const count =
+        format === 'json'
+          ? (JSON.parse(text) as unknown[]).length
+          : format === 'csv'
+            ? parse<unknown>(text, { columns: true }).length
+            : text
+                .trim()
+                .split('\n')
+                .map((l) => JSON.parse(l)).length;
       expect(count).toBeGreaterThan(0);
       expect(count).toBeLessThan(1_200);
       expect(errors.join('\n')).toContain(`${count} item(s) written`);

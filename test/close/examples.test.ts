@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { itParsesEachExample } from '../helpers/examples.js';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import {
   BulkSequenceSubscriptionActionSchema,
   listEnvelope,
@@ -40,9 +40,14 @@ type Example = { response_200?: unknown; response_201?: unknown; request?: unkno
 const byEndpoint = examples as unknown as Record<string, Example>;
 
 describe('Close documentation examples', () => {
-  itParsesEachExample('response parses and keeps every field', responses, (name) => {
-    const example = byEndpoint[name]!;
-    return example.response_200 ?? example.response_201;
-  }, true);
+  itParsesEachExample(
+    'response parses and keeps every field',
+    responses,
+    (name) => {
+      const example = byEndpoint[name]!;
+      return example.response_200 ?? example.response_201;
+    },
+    true,
+  );
   itParsesEachExample('request body passes the input checks', requests, (name) => byEndpoint[name]!.request, false);
 });

@@ -37,7 +37,10 @@ describe('close.sequences', () => {
     const created = await close.client().sequences.create({
       name: 'Onboarding',
       timezone: 'America/New_York',
-      steps: [{ step_type: 'call', delay: 0 }, { step_type: 'email', delay: 86400, email_template_id: 'tmpl_x', threading: 'old_thread' }],
+      steps: [
+        { step_type: 'call', delay: 0 },
+        { step_type: 'email', delay: 86400, email_template_id: 'tmpl_x', threading: 'old_thread' },
+      ],
     });
     expect(created.id).toMatch(/^seq_/);
     expect(created.steps.map((s) => s.step_type)).toEqual(['call', 'email']);

@@ -41,13 +41,18 @@ describe('close.subscriptions', () => {
     const list = close.client().subscriptions.list({ _limit: 10 });
     await expect(list).rejects.toThrow(/sequence_id, contact_id or lead_id/);
     // @ts-expect-error an unscoped builder is refused by the type as well
-    await expect(close.client().subscriptions.list(subscriptionsFilter().limit(3)).toArray({ limit: 1 })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(close.client().subscriptions.list(subscriptionsFilter().limit(3)).toArray({ limit: 1 })).rejects.toBeInstanceOf(
+      InvalidRequestError,
+    );
     expect(close.fake.requestCount).toBe(0);
   });
 
   it('refuses unknown filter keys', async () => {
-    // @ts-expect-error unknown key
-    const error = await close.client().subscriptions.list({ sequence_id: 'seq_1', status: 'active' }).then(null, (e: unknown) => e);
+    const error = await close
+      .client()
+      // @ts-expect-error unknown key
+      .subscriptions.list({ sequence_id: 'seq_1', status: 'active' })
+      .then(null, (e: unknown) => e);
     expect((error as InvalidRequestError).field).toBe('status');
   });
 
@@ -94,8 +99,17 @@ describe('close.subscriptions', () => {
   });
 
   it("surfaces Close's field-errors as a readable message and a structured field", async () => {
-    close.fake.fail({ status: 400, body: { errors: ['Template "tmpl_X" cannot be used in Workflows because it is not shared.'], 'field-errors': { sender_email: 'Invalid sender.' } } });
-    const error = (await close.client().subscriptions.create({ sequence_id: 'seq_1', ...subscriber }).catch((e: unknown) => e)) as BadRequestError;
+    close.fake.fail({
+      status: 400,
+      body: {
+        errors: ['Template "tmpl_X" cannot be used in Workflows because it is not shared.'],
+        'field-errors': { sender_email: 'Invalid sender.' },
+      },
+    });
+    const error = (await close
+      .client()
+      .subscriptions.create({ sequence_id: 'seq_1', ...subscriber })
+      .catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.fieldErrors).toEqual({ sender_email: 'Invalid sender.' });
     expect(error.errors).toEqual(['Template "tmpl_X" cannot be used in Workflows because it is not shared.']);

@@ -25,14 +25,24 @@ afterEach(() => vi.unstubAllEnvs());
 describe('credentials', () => {
   it('sends the API key as HTTP Basic user name with an empty password', async () => {
     let auth: string | null = null;
-    server.use(http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) => { auth = request.headers.get('authorization'); return HttpResponse.json({ data: [], has_more: false }); }));
+    server.use(
+      http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) => {
+        auth = request.headers.get('authorization');
+        return HttpResponse.json({ data: [], has_more: false });
+      }),
+    );
     await new CloseClient({ apiKey: CANARY }).sequences.list();
     expect(auth).toBe(`Basic ${CANARY_BASIC}`);
   });
 
   it('sends an OAuth access token as Bearer', async () => {
     let auth: string | null = null;
-    server.use(http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) => { auth = request.headers.get('authorization'); return HttpResponse.json({ data: [], has_more: false }); }));
+    server.use(
+      http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) => {
+        auth = request.headers.get('authorization');
+        return HttpResponse.json({ data: [], has_more: false });
+      }),
+    );
     await new CloseClient({ accessToken: 'tok_1' }).sequences.list();
     expect(auth).toBe('Bearer tok_1');
   });
@@ -40,7 +50,12 @@ describe('credentials', () => {
   it('reads CLOSE_API_KEY from the environment by default', async () => {
     vi.stubEnv('CLOSE_API_KEY', 'env_key');
     let auth: string | null = null;
-    server.use(http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) => { auth = request.headers.get('authorization'); return HttpResponse.json({ data: [], has_more: false }); }));
+    server.use(
+      http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) => {
+        auth = request.headers.get('authorization');
+        return HttpResponse.json({ data: [], has_more: false });
+      }),
+    );
     await new CloseClient().sequences.list();
     expect(auth).toBe(`Basic ${btoa('env_key:')}`);
   });
@@ -58,15 +73,24 @@ describe('credentials', () => {
   });
 
   it('keeps the key out of errors, their JSON, inspect() and stack, even when the server echoes it', async () => {
-    server.use(http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) =>
-      HttpResponse.json({ error: `Invalid key ${CANARY} (${request.headers.get('authorization')})` }, { status: 401 })));
+    server.use(
+      http.get(`${CLOSE_BASE_URL}/sequence/`, ({ request }) =>
+        HttpResponse.json({ error: `Invalid key ${CANARY} (${request.headers.get('authorization')})` }, { status: 401 }),
+      ),
+    );
     const { lines, logger } = capturingLogger();
     const error = (await new CloseClient({ apiKey: CANARY, logger, logLevel: 'debug', logBodies: true }).sequences
       .list()
       .then(null, (e: unknown) => e)) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toContain('Invalid key [redacted]');
-    for (const text of [error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 20, showHidden: true }), ...lines]) {
+    for (const text of [
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 20, showHidden: true }),
+      ...lines,
+    ]) {
       expectNoCanary(text);
     }
     expect(lines.some((line) => line.includes('[redacted]'))).toBe(true);
@@ -75,7 +99,10 @@ describe('credentials', () => {
   it('logs request headers at debug level with the auth header redacted', async () => {
     server.use(http.get(`${CLOSE_BASE_URL}/sequence/`, () => HttpResponse.json({ data: [], has_more: false })));
     const { lines, logger } = capturingLogger();
-    await new CloseClient({ apiKey: CANARY, logger, logLevel: 'debug' }).sequences.list({}, { headers: { authorization: `Basic ${CANARY_BASIC}` } });
+    await new CloseClient({ apiKey: CANARY, logger, logLevel: 'debug' }).sequences.list(
+      {},
+      { headers: { authorization: `Basic ${CANARY_BASIC}` } },
+    );
     expect(lines.join('\n')).toMatch(/GET https:\/\/api.close.com\/api\/v1\/sequence\//);
     expect(lines.join('\n')).toContain('[redacted]');
     lines.forEach(expectNoCanary);

@@ -3,7 +3,10 @@ import { InvalidRequestError } from '../../src/index.js';
 import { Paginated, type FetchedPage, type PageSource } from '../../src/core/pagination.js';
 
 /** An in-memory page source over `total` numbered items; records offsets fetched and aborted. */
-function numbers(total: number, options: { pageSize?: number; serverCap?: number; latencyMs?: (offset: number) => number; knowsTotal?: boolean } = {}) {
+function numbers(
+  total: number,
+  options: { pageSize?: number; serverCap?: number; latencyMs?: (offset: number) => number; knowsTotal?: boolean } = {},
+) {
   const log = { fetched: [] as number[], aborted: [] as number[], inFlight: 0, maxInFlight: 0 };
   const pageSize = options.pageSize ?? 10;
   const source: PageSource<number> = {
@@ -18,11 +21,19 @@ function numbers(total: number, options: { pageSize?: number; serverCap?: number
         const size = Math.min(pageSize, options.serverCap ?? pageSize);
         const items = Array.from({ length: Math.max(0, Math.min(size, total - offset)) }, (_, i) => offset + i);
         let settled = false;
-        const timer = setTimeout(() => {
-          settled = true;
-          log.inFlight--;
-          resolve({ items, hasMore: offset + items.length < total, total: options.knowsTotal ? total : undefined, response: new Response() });
-        }, options.latencyMs?.(offset) ?? 1);
+        const timer = setTimeout(
+          () => {
+            settled = true;
+            log.inFlight--;
+            resolve({
+              items,
+              hasMore: offset + items.length < total,
+              total: options.knowsTotal ? total : undefined,
+              response: new Response(),
+            });
+          },
+          options.latencyMs?.(offset) ?? 1,
+        );
         signal?.addEventListener('abort', () => {
           if (settled) return;
           settled = true;

@@ -11,9 +11,16 @@ const sequence = { id: 'seq_1', name: 'S', status: 'active', timezone: 'UTC', st
 
 describe('request pipeline', () => {
   it('times out a call that gets no answer within its timeout', async () => {
-    server.use(http.get(SEQ_URL, async () => { await delay('infinite'); return HttpResponse.json(sequence); }));
+    server.use(
+      http.get(SEQ_URL, async () => {
+        await delay('infinite');
+        return HttpResponse.json(sequence);
+      }),
+    );
     const started = performance.now();
-    const error = await client().sequences.retrieve('seq_1', { timeout: 150 }).catch((e: unknown) => e);
+    const error = await client()
+      .sequences.retrieve('seq_1', { timeout: 150 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toMatch(/did not answer GET \/api\/v1\/sequence\/seq_1\/ after 150 ms/);
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -21,14 +28,24 @@ describe('request pipeline', () => {
 
   it('retries a GET that timed out and returns the second answer', async () => {
     let calls = 0;
-    server.use(http.get(SEQ_URL, async () => { if (++calls === 1) await delay('infinite'); return HttpResponse.json(sequence); }));
+    server.use(
+      http.get(SEQ_URL, async () => {
+        if (++calls === 1) await delay('infinite');
+        return HttpResponse.json(sequence);
+      }),
+    );
     const result = await client({ maxRetries: 1 }).sequences.retrieve('seq_1', { timeout: 150 });
     expect(result.id).toBe('seq_1');
     expect(calls).toBe(2);
   });
 
   it('rejects with AbortError when the caller aborts', async () => {
-    server.use(http.get(SEQ_URL, async () => { await delay('infinite'); return HttpResponse.json(sequence); }));
+    server.use(
+      http.get(SEQ_URL, async () => {
+        await delay('infinite');
+        return HttpResponse.json(sequence);
+      }),
+    );
     const controller = new AbortController();
     const pending = client().sequences.retrieve('seq_1', { signal: controller.signal });
     setTimeout(() => controller.abort(), 30);
@@ -42,7 +59,9 @@ describe('request pipeline', () => {
 
   it("'strict' throws ResponseValidationError that keeps the raw body", async () => {
     server.use(http.get(SEQ_URL, () => HttpResponse.json({ id: 42, name: 'S', status: 'active', steps: 'nope' })));
-    const error = (await client().sequences.retrieve('seq_1').catch((e: unknown) => e)) as ResponseValidationError;
+    const error = (await client()
+      .sequences.retrieve('seq_1')
+      .catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.issues).toEqual([
       { path: 'id', message: 'expected string, received number' },
@@ -68,7 +87,9 @@ describe('request pipeline', () => {
 
   it('reports a 2xx body that is not JSON as ResponseValidationError with the text', async () => {
     server.use(http.get(SEQ_URL, () => new HttpResponse('<html>maintenance</html>', { headers: { 'content-type': 'text/html' } })));
-    const error = (await client().sequences.retrieve('seq_1').catch((e: unknown) => e)) as ResponseValidationError;
+    const error = (await client()
+      .sequences.retrieve('seq_1')
+      .catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.body).toBe('<html>maintenance</html>');
     expect(error.message).toMatch(/was not valid JSON/);
@@ -86,7 +107,10 @@ describe('request pipeline', () => {
     let followed = false;
     server.use(
       http.get(SEQ_URL, () => new HttpResponse(null, { status: 302, headers: { location: 'https://evil.example/steal' } })),
-      http.get('https://evil.example/steal', () => { followed = true; return HttpResponse.json(sequence); }),
+      http.get('https://evil.example/steal', () => {
+        followed = true;
+        return HttpResponse.json(sequence);
+      }),
     );
     await expect(client().sequences.retrieve('seq_1')).rejects.toThrow(/302/);
     expect(followed).toBe(false);
@@ -94,7 +118,12 @@ describe('request pipeline', () => {
 
   it('sends per-call headers and refuses header values with CRLF before sending', async () => {
     let seen: string | null = null;
-    server.use(http.get(SEQ_URL, ({ request }) => { seen = request.headers.get('x-trace'); return HttpResponse.json(sequence); }));
+    server.use(
+      http.get(SEQ_URL, ({ request }) => {
+        seen = request.headers.get('x-trace');
+        return HttpResponse.json(sequence);
+      }),
+    );
     await client().sequences.retrieve('seq_1', { headers: { 'x-trace': 'abc' } });
     expect(seen).toBe('abc');
     await expect(client().sequences.retrieve('seq_1', { headers: { 'x-trace': 'a\r\nx-evil: 1' } })).rejects.toThrow(/headers.x-trace/);

@@ -22,7 +22,12 @@ describe('rate-limit parsing', () => {
 
   it('reads legacy X-Rate-Limit-* headers and Retry-After as seconds or an HTTP date', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
-    const headers = new Headers({ 'x-rate-limit-limit': '20', 'x-rate-limit-remaining': '3', 'x-rate-limit-reset': '2', 'retry-after': '4' });
+    const headers = new Headers({
+      'x-rate-limit-limit': '20',
+      'x-rate-limit-remaining': '3',
+      'x-rate-limit-reset': '2',
+      'retry-after': '4',
+    });
     expect(readRateLimit(headers, undefined, now)).toEqual({ limit: 20, remaining: 3, resetMs: 2000, retryAfterMs: 4000 });
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:03 GMT', now)).toBe(3000);
   });
@@ -32,7 +37,7 @@ describe('rate-limit parsing', () => {
     expect(readRateLimit(new Headers({ 'ratelimit-reset': String(now / 1000 + 7) }), undefined, now)?.resetMs).toBe(7000);
   });
 
-  it("lets a vendor reader add its own header on top of the standard ones", () => {
+  it('lets a vendor reader add its own header on top of the standard ones', () => {
     const reader = (h: Headers) => ({ resetMs: Number(h.get('x-ratelimit-remaining-interval-milliseconds')) });
     expect(readRateLimit(new Headers({ 'x-ratelimit-remaining-interval-milliseconds': '3000' }), reader)).toEqual({ resetMs: 3000 });
   });

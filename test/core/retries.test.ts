@@ -36,7 +36,10 @@ describe('retries', () => {
 
   it('sends a POST that meets a 503 exactly once and reports the 503', async () => {
     close.fake.fail({ status: 503, method: 'POST', times: 5 });
-    const error = await close.client().subscriptions.create({ sequence_id: firstSequenceId(close.fake), ...subscriber }).catch((e: unknown) => e);
+    const error = await close
+      .client()
+      .subscriptions.create({ sequence_id: firstSequenceId(close.fake), ...subscriber })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(close.fake.requestCount).toBe(1);
     expect(close.fake.creates['/sequence_subscription/']).toBeUndefined();
@@ -62,7 +65,10 @@ describe('retries', () => {
 
   it('gives up after maxRetries and throws RateLimitError with the parsed rate limit', async () => {
     close.fake.fail({ status: 429, times: 10, headers: { ratelimit: 'limit=10; remaining=0; reset=0.01' } });
-    const error = (await close.client({ maxRetries: 2 }).sequences.list().then(null, (e: unknown) => e)) as RateLimitError;
+    const error = (await close
+      .client({ maxRetries: 2 })
+      .sequences.list()
+      .then(null, (e: unknown) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.rateLimit).toEqual({ limit: 10, remaining: 0, resetMs: 10 });
     expect(close.fake.requestCount).toBe(3);

@@ -22,13 +22,21 @@ describe('Close over real sockets', () => {
       name: 'Onboarding',
       timezone: 'America/New_York',
       schedule: { ranges: [{ weekday: 1, start: '09:00', end: '17:00' }] },
-      steps: [{ step_type: 'email', delay: 0, email_template_id: 'tmpl_1', threading: 'new_thread' }, { step_type: 'call', delay: 86400 }],
+      steps: [
+        { step_type: 'email', delay: 0, email_template_id: 'tmpl_1', threading: 'new_thread' },
+        { step_type: 'call', delay: 86400 },
+      ],
     });
     expect((await close.sequences.retrieve(seq.id)).name).toBe('Onboarding');
     const listed = await close.sequences.list().toArray({ limit: 1_000 });
     expect(listed.map((s) => s.id)).toContain(seq.id);
 
-    const sub = await close.subscriptions.create({ sequence_id: seq.id, contact_id: 'cont_e2e', contact_email: 'e2e@example.org', ...sender });
+    const sub = await close.subscriptions.create({
+      sequence_id: seq.id,
+      contact_id: 'cont_e2e',
+      contact_email: 'e2e@example.org',
+      ...sender,
+    });
     const subs = await close.subscriptions.list(subscriptionsFilter().sequence(seq.id)).toArray({ limit: 10 });
     expect(subs.map((s) => s.id)).toEqual([sub.id]);
     expect((await close.subscriptions.retrieve(sub.id)).contact_id).toBe('cont_e2e');
@@ -44,7 +52,13 @@ describe('Close over real sockets', () => {
   });
 
   it('creates, lists and fetches bulk subscription actions', async () => {
-    const action = await close.bulkSubscriptions.create({ action_type: 'subscribe', sequence_id: 'seq_1', contact_preference: 'contact', s_query: {}, ...sender });
+    const action = await close.bulkSubscriptions.create({
+      action_type: 'subscribe',
+      sequence_id: 'seq_1',
+      contact_preference: 'contact',
+      s_query: {},
+      ...sender,
+    });
     expect((await close.bulkSubscriptions.retrieve(action.id)).status).toBe('created');
     expect((await close.bulkSubscriptions.list().toArray({ limit: 100 })).map((a) => a.id)).toContain(action.id);
   });
@@ -60,7 +74,9 @@ describe('Close over real sockets', () => {
   it('sends a POST that meets a 503 once, creating nothing twice', async () => {
     server.close.fake.fail({ status: 503, method: 'POST', times: 3 });
     const before = server.close.fake.creates['/sequence/'] ?? 0;
-    await expect(close.sequences.create({ name: 'x', timezone: 'UTC', steps: [{ step_type: 'call' }] })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(close.sequences.create({ name: 'x', timezone: 'UTC', steps: [{ step_type: 'call' }] })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(server.close.fake.requestCount).toBe(1);
     expect(server.close.fake.creates['/sequence/'] ?? 0).toBe(before);
   });
@@ -87,13 +103,15 @@ describe('Close over real sockets', () => {
   it('pulls with concurrency, in order, the same items as a serial walk', async () => {
     const [sequenceId] = [...server.close.fake.sequences.keys()];
     const serial = await close.subscriptions.list({ sequence_id: sequenceId!, _limit: 500 }).toArray({ limit: 20_000 });
-    const parallel = await close.subscriptions.list({ sequence_id: sequenceId!, _limit: 500 }, { concurrency: 6 }).toArray({ limit: 20_000 });
+    const parallel = await close.subscriptions
+      .list({ sequence_id: sequenceId!, _limit: 500 }, { concurrency: 6 })
+      .toArray({ limit: 20_000 });
     expect(parallel.map((s) => s.id)).toEqual(serial.map((s) => s.id));
   });
 });
 
 describe('Close pacing over real sockets', () => {
-  it("paces a concurrent pull to the RateLimit window instead of bouncing off 429s", async () => {
+  it('paces a concurrent pull to the RateLimit window instead of bouncing off 429s', async () => {
     const [sequenceId] = [...server.close.fake.sequences.keys()];
     server.close.fake.seedSubscriptions(sequenceId!, 2_000);
     server.close.fake.setRateLimit({ limit: 10, windowMs: 250 });

@@ -19,7 +19,9 @@ describe('Whippy over real sockets', () => {
     const seq = await whippy.sequences.retrieve(welcome!.id);
     expect(seq.steps).toHaveLength(3);
 
-    const added = await whippy.sequences.contacts.add(seq.id, { to: [{ phone: '+44 20 7946 0958', name: 'Ada Lovelace', email: 'ada@example.org' }] });
+    const added = await whippy.sequences.contacts.add(seq.id, {
+      to: [{ phone: '+44 20 7946 0958', name: 'Ada Lovelace', email: 'ada@example.org' }],
+    });
     expect(added.calls.map((c) => c.status)).toEqual([202]);
 
     const [run] = await whippy.sequences.runs.list(seq.id, runsFilter().phone('+44 20 7946 0958').status('active')).toArray({ limit: 5 });

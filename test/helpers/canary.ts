@@ -15,7 +15,7 @@ export function renderings(value: unknown): string[] {
   } catch {
     // not serialisable: inspect() covers it
   }
-  if (value instanceof Error) out.push(value.message, value.stack ?? '', String(value.cause ?? ''));
+  if (value instanceof Error) out.push(value.message, value.stack ?? '', String((value.cause as string | undefined) ?? ''));
   return out;
 }
 

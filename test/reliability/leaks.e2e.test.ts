@@ -46,10 +46,13 @@ describe('aborting a paginated walk', () => {
       seen.started++;
       const skip = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('_skip') ?? 0);
       const body = JSON.stringify({ data: [{ id: `seq_${skip}`, name: 'S', status: 'active', steps: [] }], has_more: true });
-      const timer = setTimeout(() => {
-        seen.finished++;
-        response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-      }, skip === 0 ? 0 : 300);
+      const timer = setTimeout(
+        () => {
+          seen.finished++;
+          response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        },
+        skip === 0 ? 0 : 300,
+      );
       response.on('close', () => {
         if (!response.writableFinished) {
           clearTimeout(timer);

@@ -37,7 +37,11 @@ export function vendorsOf(server: FakeServer): VendorUnderTest[] {
       baseUrl: close.baseUrl,
       read: (o) => new CloseClient({ apiKey: 'test_close_key', baseUrl: close.baseUrl, ...o }).sequences.retrieve(closeSeq()),
       write: (o) =>
-        new CloseClient({ apiKey: 'test_close_key', baseUrl: close.baseUrl, ...o }).sequences.create({ name: 'Fault test', timezone: 'UTC', steps: [{ step_type: 'call' }] }),
+        new CloseClient({ apiKey: 'test_close_key', baseUrl: close.baseUrl, ...o }).sequences.create({
+          name: 'Fault test',
+          timezone: 'UTC',
+          steps: [{ step_type: 'call' }],
+        }),
       creates: () => close.fake.creates['/sequence/'] ?? 0,
       rateLimitHeaders: { ratelimit: 'limit=10, remaining=0, reset=0.2' },
       writeReturnsModel: true,
@@ -47,7 +51,10 @@ export function vendorsOf(server: FakeServer): VendorUnderTest[] {
       fake: whippy.fake,
       baseUrl: whippy.baseUrl,
       read: (o) => new WhippyClient({ apiKey: 'test_whippy_key', baseUrl: whippy.baseUrl, ...o }).sequences.retrieve(whippySeq()),
-      write: (o) => new WhippyClient({ apiKey: 'test_whippy_key', baseUrl: whippy.baseUrl, ...o }).sequences.contacts.add(whippySeq(), { to: [{ phone: '+15550109999' }] }),
+      write: (o) =>
+        new WhippyClient({ apiKey: 'test_whippy_key', baseUrl: whippy.baseUrl, ...o }).sequences.contacts.add(whippySeq(), {
+          to: [{ phone: '+15550109999' }],
+        }),
       creates: () => whippy.fake.writes.length,
       rateLimitHeaders: { 'x-ratelimit-remaining-interval-milliseconds': '200' },
       writeReturnsModel: false,

@@ -13,7 +13,9 @@ describe('whippy.contacts.sequences', () => {
   it('POSTs the filters and paging in the JSON body', async () => {
     const id = contactId('Giovanni Torp');
     const seq = String(whippy.welcome().id);
-    await whippy.client().contacts.sequences.list(id, contactSequencesFilter().sequence(seq).contactStatus('active').sequenceStatus('active').limit(500));
+    await whippy
+      .client()
+      .contacts.sequences.list(id, contactSequencesFilter().sequence(seq).contactStatus('active').sequenceStatus('active').limit(500));
     expect(whippy.fake.requests[0]).toMatchObject({
       method: 'POST',
       path: `/contacts/${id}/sequences`,
@@ -36,7 +38,10 @@ describe('whippy.contacts.sequences', () => {
   });
 
   it('refuses a limit above 500, the documented maximum, before sending', async () => {
-    const error = (await whippy.client().contacts.sequences.list(contactId('Maya Okafor'), { limit: 501 }).then(null, (e: unknown) => e)) as InvalidRequestError;
+    const error = (await whippy
+      .client()
+      .contacts.sequences.list(contactId('Maya Okafor'), { limit: 501 })
+      .then(null, (e: unknown) => e)) as InvalidRequestError;
     expect(error.field).toBe('limit');
     expect(error.message).toMatch(/at most 500/);
     expect(whippy.fake.requestCount).toBe(0);

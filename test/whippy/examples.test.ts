@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { itParsesEachExample } from '../helpers/examples.js';
 import type * as z from 'zod/mini';
-import { describeWhippyError, listEnvelope, SequenceRunSchema, SequenceSchema, SequenceStepSchema, StepContactSchema } from '../../src/whippy/index.js';
+import {
+  describeWhippyError,
+  listEnvelope,
+  SequenceRunSchema,
+  SequenceSchema,
+  SequenceStepSchema,
+  StepContactSchema,
+} from '../../src/whippy/index.js';
 import examples from '../fixtures/whippy.json' with { type: 'json' };
 
 type Example = { example?: { data?: unknown } & Record<string, unknown> };

@@ -53,7 +53,9 @@ describe('whippy.sequences.runs', () => {
     expect(byPhone.map((r) => r.contact?.name)).toEqual(['Giovanni Torp']);
     const finished = await client.sequences.runs.list(id, { status: 'finished' }).toArray({ limit: 10 });
     expect(finished.map((r) => r.contact?.name)).toEqual(['Tom Becker']);
-    const window = await client.sequences.runs.list(id, { after: '2026-01-02T00:00:00Z', before: '2026-01-03T23:59:59Z' }).toArray({ limit: 10 });
+    const window = await client.sequences.runs
+      .list(id, { after: '2026-01-02T00:00:00Z', before: '2026-01-03T23:59:59Z' })
+      .toArray({ limit: 10 });
     expect(window.map((r) => r.contact?.name)).toEqual(['Maya Okafor', 'Lena Fischer']);
   });
 

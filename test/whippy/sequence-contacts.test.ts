@@ -13,7 +13,10 @@ describe('whippy.sequences.contacts', () => {
     const [a, b] = (seq.steps as { id: string }[]).map((s) => s.id);
     await whippy
       .client()
-      .sequences.contacts.list(String(seq.id), sequenceContactsFilter().status('active').steps(a!, b!).responded().unsubscribed(false).clickedLink().limit(25));
+      .sequences.contacts.list(
+        String(seq.id),
+        sequenceContactsFilter().status('active').steps(a!, b!).responded().unsubscribed(false).clickedLink().limit(25),
+      );
     expect(whippy.fake.requests[0]?.query).toEqual({
       status: 'active',
       step_ids: `${a},${b}`,
@@ -38,8 +41,15 @@ describe('whippy.sequences.contacts', () => {
     const id = String(whippy.welcome().id);
     const client = whippy.client();
     const result = await client.sequences.contacts.add(id, { to: [{ phone: '+1 555 010 2000', name: 'Ada' }], from: '+15550100000' });
-    expect(result).toEqual({ contacts: 1, calls: [{ index: 0, start: 0, count: 1, status: 202, body: { data: { message: 'Contacts are being added to the sequence' } } }] });
-    expect(whippy.fake.requests[0]).toMatchObject({ method: 'POST', path: `/sequences/${id}/contacts`, body: { to: [{ phone: '+15550102000', name: 'Ada' }], from: '+15550100000' } });
+    expect(result).toEqual({
+      contacts: 1,
+      calls: [{ index: 0, start: 0, count: 1, status: 202, body: { data: { message: 'Contacts are being added to the sequence' } } }],
+    });
+    expect(whippy.fake.requests[0]).toMatchObject({
+      method: 'POST',
+      path: `/sequences/${id}/contacts`,
+      body: { to: [{ phone: '+15550102000', name: 'Ada' }], from: '+15550100000' },
+    });
     const runs = await client.sequences.runs.list(id, { phone: '+15550102000' }).toArray({ limit: 5 });
     expect(runs.map((r) => r.status)).toEqual(['active']);
     const contacts = await client.sequences.contacts.list(id, { status: 'active' }).toArray({ limit: 50 });
@@ -58,7 +68,9 @@ describe('whippy.sequences.contacts', () => {
 
   it('never resends an enrol after a 503', async () => {
     whippy.fake.fail({ status: 503, method: 'POST', path: '/contacts', times: 3 });
-    await expect(whippy.client().sequences.contacts.add(String(whippy.welcome().id), { to: phones(1) })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(whippy.client().sequences.contacts.add(String(whippy.welcome().id), { to: phones(1) })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(whippy.fake.requestCount).toBe(1);
     expect(whippy.fake.writes).toHaveLength(0);
   });
@@ -94,7 +106,11 @@ describe('whippy.sequences.contacts', () => {
     const client = whippy.client();
     const result = await client.sequences.contacts.remove(id, { contacts: [{ phone: '+1 415 555 0101' }] });
     expect(result.calls[0]?.status).toBe(202);
-    expect(whippy.fake.requests[0]).toMatchObject({ method: 'DELETE', path: `/sequences/${id}/contacts`, body: { contacts: [{ phone: '+14155550101' }] } });
+    expect(whippy.fake.requests[0]).toMatchObject({
+      method: 'DELETE',
+      path: `/sequences/${id}/contacts`,
+      body: { contacts: [{ phone: '+14155550101' }] },
+    });
     const runs = await client.sequences.runs.list(id, { phone: '+14155550101' }).toArray({ limit: 5 });
     expect(runs.map((r) => r.status)).toEqual(['finished']);
   });
@@ -116,7 +132,9 @@ describe('whippy.sequences.contacts', () => {
   });
 
   it('refuses an empty removal list before sending', async () => {
-    await expect(whippy.client().sequences.contacts.remove(String(whippy.welcome().id), { contacts: [] })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(whippy.client().sequences.contacts.remove(String(whippy.welcome().id), { contacts: [] })).rejects.toBeInstanceOf(
+      InvalidRequestError,
+    );
     expect(whippy.fake.requestCount).toBe(0);
   });
 });

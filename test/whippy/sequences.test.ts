@@ -33,20 +33,28 @@ describe('whippy.sequences', () => {
   });
 
   it('accepts a single object sent without the {data} wrapper too', async () => {
-    whippy.server.use(http.get(`${WHIPPY_BASE_URL}/sequences/abc`, () => HttpResponse.json({ id: 'abc', title: 'Bare', status: 'brand_new_status' })));
+    whippy.server.use(
+      http.get(`${WHIPPY_BASE_URL}/sequences/abc`, () => HttpResponse.json({ id: 'abc', title: 'Bare', status: 'brand_new_status' })),
+    );
     const seq = await whippy.client().sequences.retrieve('abc');
     expect(seq).toEqual({ id: 'abc', title: 'Bare', status: 'brand_new_status' });
   });
 
   it('refuses a limit above 500 before sending', async () => {
-    const error = await whippy.client().sequences.list({ limit: 501 }).then(null, (e: unknown) => e);
+    const error = await whippy
+      .client()
+      .sequences.list({ limit: 501 })
+      .then(null, (e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect((error as InvalidRequestError).field).toBe('limit');
     expect(whippy.fake.requestCount).toBe(0);
   });
 
   it("surfaces Whippy's errors[].description as the message", async () => {
-    const error = await whippy.client({ apiKey: 'wrong' }).sequences.list().then(null, (e: unknown) => e);
+    const error = await whippy
+      .client({ apiKey: 'wrong' })
+      .sequences.list()
+      .then(null, (e: unknown) => e);
     expect((error as Error).message).toBe('whippy API 401 Unauthorized on GET /v1/sequences: Unauthorized');
     expect((error as { errors: string[] }).errors).toEqual(['Unauthorized']);
   });

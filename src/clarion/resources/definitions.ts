@@ -31,7 +31,10 @@ export class ClarionDefinitions {
    * @example await clarion.definitions.create({ name: 'Reminder', steps: [{ order: 1, type: 'voice', config: {} }] });
    */
   create(body: CreateParams, options?: RequestOptions): APIPromise<SequenceDefinition> {
-    return this.#http.request(() => ({ method: 'POST', path: BASE, body: checkInput(CreateBodySchema, body, 'definitions.create body'), decode: definition }), options);
+    return this.#http.request(
+      () => ({ method: 'POST', path: BASE, body: checkInput(CreateBodySchema, body, 'definitions.create body'), decode: definition }),
+      options,
+    );
   }
 
   /**
@@ -40,7 +43,12 @@ export class ClarionDefinitions {
    */
   update(id: number, body: UpdateParams, options?: RequestOptions): APIPromise<SequenceDefinition> {
     return this.#http.request(
-      () => ({ method: 'PUT', path: `${BASE}/${encodeIntegerId(id, 'id')}`, body: checkInput(UpdateBodySchema, body, 'definitions.update body'), decode: definition }),
+      () => ({
+        method: 'PUT',
+        path: `${BASE}/${encodeIntegerId(id, 'id')}`,
+        body: checkInput(UpdateBodySchema, body, 'definitions.update body'),
+        decode: definition,
+      }),
       options,
     );
   }

@@ -8,8 +8,24 @@ import { encodeIntegerId } from '../../core/path.js';
 import { checkInput } from '../../core/schema.js';
 import { singlePageList } from '../../core/single-page.js';
 import { BatchUploadError, mergeBatchUploads, type BatchUploadResponse, type BatchUploadResult } from '../batch-upload.js';
-import { BatchUploadSchema, CLARION_ROWS_PER_CALL, CreateBodySchema, UpdateBodySchema, type BatchUploadParams, type CreateParams, type UpdateParams } from '../inputs.js';
-import { BatchUploadResponseSchema, SequenceSchema, StopResultSchema, successEnvelope, STOPPABLE_STATUSES, type Sequence, type StopResult } from '../models.js';
+import {
+  BatchUploadSchema,
+  CLARION_ROWS_PER_CALL,
+  CreateBodySchema,
+  UpdateBodySchema,
+  type BatchUploadParams,
+  type CreateParams,
+  type UpdateParams,
+} from '../inputs.js';
+import {
+  BatchUploadResponseSchema,
+  SequenceSchema,
+  StopResultSchema,
+  successEnvelope,
+  STOPPABLE_STATUSES,
+  type Sequence,
+  type StopResult,
+} from '../models.js';
 import * as z from 'zod/mini';
 
 const BASE = 'sequence-manager/sequences';
@@ -38,7 +54,10 @@ export class ClarionSequences {
    * @example const seq = await clarion.sequences.retrieve(42);
    */
   retrieve(id: number, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(() => ({ method: 'GET', path: `${BASE}/${encodeIntegerId(id, 'id')}`, decode: { schema: SequenceSchema } }), options);
+    return this.#http.request(
+      () => ({ method: 'GET', path: `${BASE}/${encodeIntegerId(id, 'id')}`, decode: { schema: SequenceSchema } }),
+      options,
+    );
   }
 
   /**
@@ -46,7 +65,10 @@ export class ClarionSequences {
    * @example await clarion.sequences.create({ name: 'Reminder', steps: [{ order: 1, type: 'voice', config: {} }] });
    */
   create(body: CreateParams, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(() => ({ method: 'POST', path: BASE, body: checkInput(CreateBodySchema, body, 'sequences.create body'), decode: SequenceEnvelope }), options);
+    return this.#http.request(
+      () => ({ method: 'POST', path: BASE, body: checkInput(CreateBodySchema, body, 'sequences.create body'), decode: SequenceEnvelope }),
+      options,
+    );
   }
 
   /**
@@ -55,7 +77,12 @@ export class ClarionSequences {
    */
   update(id: number, body: UpdateParams, options?: RequestOptions): APIPromise<Sequence> {
     return this.#http.request(
-      () => ({ method: 'PUT', path: `${BASE}/${encodeIntegerId(id, 'id')}`, body: checkInput(UpdateBodySchema, body, 'sequences.update body'), decode: SequenceEnvelope }),
+      () => ({
+        method: 'PUT',
+        path: `${BASE}/${encodeIntegerId(id, 'id')}`,
+        body: checkInput(UpdateBodySchema, body, 'sequences.update body'),
+        decode: SequenceEnvelope,
+      }),
       options,
     );
   }
@@ -67,7 +94,12 @@ export class ClarionSequences {
    */
   stop(id: number, options?: RequestOptions): APIPromise<StopResult> {
     const pending = Promise.resolve()
-      .then(() => this.#http.execute({ method: 'POST', path: `${BASE}/${encodeIntegerId(id, 'id')}/stop`, decode: { schema: StopResultSchema } }, options))
+      .then(() =>
+        this.#http.execute(
+          { method: 'POST', path: `${BASE}/${encodeIntegerId(id, 'id')}/stop`, decode: { schema: StopResultSchema } },
+          options,
+        ),
+      )
       .catch((error: unknown) => {
         if (error instanceof BadRequestError) {
           error.message += ` (only sequences that are ${STOPPABLE_STATUSES.join(', ')} can be stopped)`;
@@ -93,9 +125,15 @@ export class ClarionSequences {
     let last: WithResponse<BatchUploadResponse> | undefined;
     try {
       const completed = await sendInChunks('sequences.batchUpload', checked.rows, CLARION_ROWS_PER_CALL, async (part) => {
-        const callOptions = options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${part.index}` };
+        const callOptions =
+          options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${part.index}` };
         last = await this.#http.execute(
-          { method: 'POST', path: `${BASE}/batch-upload`, body: { ...checked, rows: part.items }, decode: { schema: BatchUploadResponseSchema } },
+          {
+            method: 'POST',
+            path: `${BASE}/batch-upload`,
+            body: { ...checked, rows: part.items },
+            decode: { schema: BatchUploadResponseSchema },
+          },
           callOptions,
         );
         return last.data;

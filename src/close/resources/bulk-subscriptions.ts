@@ -26,7 +26,13 @@ export class CloseBulkSubscriptions {
    */
   list(params?: PagingParams, options?: ListOptions): Paginated<BulkSequenceSubscriptionAction> {
     return Paginated.from(() =>
-      closeList(this.#http, 'bulk_action/sequence_subscription/', checkInput(PagingParamsSchema, params ?? {}, 'bulkSubscriptions.list params'), BulkActionList, options),
+      closeList(
+        this.#http,
+        'bulk_action/sequence_subscription/',
+        checkInput(PagingParamsSchema, params ?? {}, 'bulkSubscriptions.list params'),
+        BulkActionList,
+        options,
+      ),
     );
   }
 
@@ -35,7 +41,10 @@ export class CloseBulkSubscriptions {
    * @example const action = await close.bulkSubscriptions.retrieve('bulkseqsub_123');
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<BulkSequenceSubscriptionAction> {
-    return this.#http.request(() => ({ method: 'GET', path: `bulk_action/sequence_subscription/${encodeId(id, 'id')}/`, decode: bulkAction }), options);
+    return this.#http.request(
+      () => ({ method: 'GET', path: `bulk_action/sequence_subscription/${encodeId(id, 'id')}/`, decode: bulkAction }),
+      options,
+    );
   }
 
   /**

@@ -4,7 +4,14 @@ import type { ListOptions, RequestOptions } from '../../core/options.js';
 import { Paginated } from '../../core/pagination.js';
 import { encodeId } from '../../core/path.js';
 import { checkInput } from '../../core/schema.js';
-import { PagingParamsSchema, SequenceCreateSchema, SequenceUpdateSchema, type PagingParams, type SequenceCreateParams, type SequenceUpdateParams } from '../inputs.js';
+import {
+  PagingParamsSchema,
+  SequenceCreateSchema,
+  SequenceUpdateSchema,
+  type PagingParams,
+  type SequenceCreateParams,
+  type SequenceUpdateParams,
+} from '../inputs.js';
 import { closeList } from '../list.js';
 import { listEnvelope, SequenceSchema, type Sequence } from '../models.js';
 
@@ -25,7 +32,9 @@ export class CloseSequences {
    * @example for await (const seq of close.sequences.list()) console.log(seq.name);
    */
   list(params?: PagingParams, options?: ListOptions): Paginated<Sequence> {
-    return Paginated.from(() => closeList(this.#http, 'sequence/', checkInput(PagingParamsSchema, params ?? {}, 'sequences.list params'), SequenceList, options));
+    return Paginated.from(() =>
+      closeList(this.#http, 'sequence/', checkInput(PagingParamsSchema, params ?? {}, 'sequences.list params'), SequenceList, options),
+    );
   }
 
   /**
@@ -42,7 +51,12 @@ export class CloseSequences {
    */
   create(body: SequenceCreateParams, options?: RequestOptions): APIPromise<Sequence> {
     return this.#http.request(
-      () => ({ method: 'POST', path: 'sequence/', body: checkInput(SequenceCreateSchema, body, 'sequences.create body'), decode: sequence }),
+      () => ({
+        method: 'POST',
+        path: 'sequence/',
+        body: checkInput(SequenceCreateSchema, body, 'sequences.create body'),
+        decode: sequence,
+      }),
       options,
     );
   }
@@ -53,7 +67,12 @@ export class CloseSequences {
    */
   update(id: string, body: SequenceUpdateParams, options?: RequestOptions): APIPromise<Sequence> {
     return this.#http.request(
-      () => ({ method: 'PUT', path: `sequence/${encodeId(id, 'id')}/`, body: checkInput(SequenceUpdateSchema, body, 'sequences.update body'), decode: sequence }),
+      () => ({
+        method: 'PUT',
+        path: `sequence/${encodeId(id, 'id')}/`,
+        body: checkInput(SequenceUpdateSchema, body, 'sequences.update body'),
+        decode: sequence,
+      }),
       options,
     );
   }

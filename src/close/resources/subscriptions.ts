@@ -35,7 +35,13 @@ export class CloseSubscriptions {
    */
   list(filter: SubscriptionListFilter | SubscriptionsFilter<true>, options?: ListOptions): Paginated<SequenceSubscription> {
     return Paginated.from(() =>
-      closeList(this.#http, 'sequence_subscription/', checkInput(SubscriptionListFilterSchema, resolveFilter(filter), 'subscriptions.list filter'), SubscriptionList, options),
+      closeList(
+        this.#http,
+        'sequence_subscription/',
+        checkInput(SubscriptionListFilterSchema, resolveFilter(filter), 'subscriptions.list filter'),
+        SubscriptionList,
+        options,
+      ),
     );
   }
 
@@ -44,7 +50,10 @@ export class CloseSubscriptions {
    * @example const sub = await close.subscriptions.retrieve('sub_123');
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<SequenceSubscription> {
-    return this.#http.request(() => ({ method: 'GET', path: `sequence_subscription/${encodeId(id, 'id')}/`, decode: subscription }), options);
+    return this.#http.request(
+      () => ({ method: 'GET', path: `sequence_subscription/${encodeId(id, 'id')}/`, decode: subscription }),
+      options,
+    );
   }
 
   /**
@@ -53,7 +62,12 @@ export class CloseSubscriptions {
    */
   create(body: SubscriptionCreateParams, options?: RequestOptions): APIPromise<SequenceSubscription> {
     return this.#http.request(
-      () => ({ method: 'POST', path: 'sequence_subscription/', body: checkInput(SubscriptionCreateSchema, body, 'subscriptions.create body'), decode: subscription }),
+      () => ({
+        method: 'POST',
+        path: 'sequence_subscription/',
+        body: checkInput(SubscriptionCreateSchema, body, 'subscriptions.create body'),
+        decode: subscription,
+      }),
       options,
     );
   }

@@ -1,6 +1,5 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 
-
 /** Options of {@link ClarionFake}. */
 export interface ClarionFakeOptions {
   /** Bearer token the fake accepts (default `test_clarion_token`). */
@@ -74,7 +73,11 @@ export class ClarionFake extends FakeApi {
         { id: 'step_sms', type: 'sms', order: 2, delay_hours: 24, voice_assistant_id: null, messaging_assistant_id: 32, inputs: [] },
       ],
       inputs_definition: inputs,
-      outreach_schedule: { timezone: 'America/New_York', business_hours: { start: '09:00', end: '17:00' }, days_of_week: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] },
+      outreach_schedule: {
+        timezone: 'America/New_York',
+        business_hours: { start: '09:00', end: '17:00' },
+        days_of_week: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      },
       voice_assistant_id: 31,
       organization_id: ORG_ID,
       ehr_action: 'has-ehr-file',
@@ -90,7 +93,12 @@ export class ClarionFake extends FakeApi {
     const definition = this.addDefinition('Appointment reminder');
     const statuses = ['in-progress', 'queued', 'paused', 'completed', 'failed', 'cancelled'];
     statuses.forEach((status, index) => {
-      this.#instantiate(definition, { phoneNumber: `+1555010${String(index).padStart(4, '0')}`, firstName: `Test${index}`, lastName: 'Patient' }, undefined, status);
+      this.#instantiate(
+        definition,
+        { phoneNumber: `+1555010${String(index).padStart(4, '0')}`, firstName: `Test${index}`, lastName: 'Patient' },
+        undefined,
+        status,
+      );
     });
   }
 
@@ -100,7 +108,11 @@ export class ClarionFake extends FakeApi {
     this.route('POST', base, (ctx) => this.#createSequence(ctx.body as FakeRecord));
     this.route('POST', `${base}/batch-upload`, (ctx) => this.#batchUpload(ctx.body as FakeRecord));
     this.route('GET', `${base}/:id`, (ctx) => this.#withSequence(ctx, (seq) => json(200, seq)));
-    this.route('PUT', `${base}/:id`, (ctx) => this.#withSequence(ctx, (seq) => json(200, { success: true, data: Object.assign(seq, ctx.body as FakeRecord, { last_updated: iso() }) })));
+    this.route('PUT', `${base}/:id`, (ctx) =>
+      this.#withSequence(ctx, (seq) =>
+        json(200, { success: true, data: Object.assign(seq, ctx.body as FakeRecord, { last_updated: iso() }) }),
+      ),
+    );
     this.route('POST', `${base}/:id/stop`, (ctx) =>
       this.#withSequence(ctx, (seq) => {
         if (!STOPPABLE.includes(String(seq.status))) return this.error(400, 'Sequence cannot be stopped');
@@ -111,7 +123,9 @@ export class ClarionFake extends FakeApi {
     const defs = '/sequence-manager/sequence-definitions';
     this.route('POST', defs, (ctx) => this.#createDefinition(ctx.body as FakeRecord));
     this.route('GET', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, def)));
-    this.route('PUT', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, Object.assign(def, this.#definitionFields(ctx.body as FakeRecord)))));
+    this.route('PUT', `${defs}/:id`, (ctx) =>
+      this.#withDefinition(ctx, (def) => json(200, Object.assign(def, this.#definitionFields(ctx.body as FakeRecord)))),
+    );
   }
 
   #withSequence(ctx: RouteContext, then: (sequence: FakeRecord) => Response): Response {
@@ -127,7 +141,13 @@ export class ClarionFake extends FakeApi {
     if (!Array.isArray(steps)) return rest;
     return {
       ...rest,
-      steps_definition: (steps as FakeRecord[]).map((step, index) => ({ id: `step_${index + 1}`, type: step.type, order: step.order, delay_hours: 0, inputs: [] })),
+      steps_definition: (steps as FakeRecord[]).map((step, index) => ({
+        id: `step_${index + 1}`,
+        type: step.type,
+        order: step.order,
+        delay_hours: 0,
+        inputs: [],
+      })),
     };
   }
 

@@ -2,7 +2,6 @@ import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.j
 import { prefixedIdMaker, seededRandom } from '../ids.js';
 import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
 
-
 /** Options of {@link CloseFake}. */
 export interface CloseFakeOptions {
   /** API key the fake accepts over HTTP Basic (default `test_close_key`). */
@@ -97,13 +96,18 @@ export class CloseFake extends FakeApi {
 
   #seed(): void {
     for (const template of CLOSE_SEED_SEQUENCES) {
-      const sequence = this.#createSequence(structuredClone(template) as unknown as FakeRecord);
+      const sequence = this.#createSequence(structuredClone(template));
       this.seedSubscriptions(String(sequence.id), 4);
     }
   }
 
   #routes(): void {
-    this.route('GET', '/sequence/', (ctx) => this.#list(ctx, [...this.sequences.values()].map(({ subscription_counts_by_status: _, ...rest }) => rest)));
+    this.route('GET', '/sequence/', (ctx) =>
+      this.#list(
+        ctx,
+        [...this.sequences.values()].map(({ subscription_counts_by_status: _, ...rest }) => rest),
+      ),
+    );
     this.route('POST', '/sequence/', (ctx) => this.#createSequenceRoute(ctx));
     this.route('GET', '/sequence/:id/', (ctx) => this.#withSequence(ctx, (seq) => json(200, this.#withCounts(seq))));
     this.route('PUT', '/sequence/:id/', (ctx) => this.#withSequence(ctx, (seq) => this.#updateSequence(seq, ctx.body as FakeRecord)));
@@ -116,10 +120,14 @@ export class CloseFake extends FakeApi {
     this.route('GET', '/sequence_subscription/', (ctx) => this.#listSubscriptions(ctx));
     this.route('POST', '/sequence_subscription/', (ctx) => this.#subscribe(ctx.body as FakeRecord));
     this.route('GET', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => json(200, sub)));
-    this.route('PUT', '/sequence_subscription/:id/', (ctx) => this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as FakeRecord)));
+    this.route('PUT', '/sequence_subscription/:id/', (ctx) =>
+      this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as FakeRecord)),
+    );
     this.route('GET', '/bulk_action/sequence_subscription/', (ctx) => this.#list(ctx, [...this.bulkActions.values()]));
     this.route('POST', '/bulk_action/sequence_subscription/', (ctx) => this.#createBulkAction(ctx.body as FakeRecord));
-    this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) => this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, action)));
+    this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) =>
+      this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, action)),
+    );
   }
 
   #list(ctx: RouteContext, items: FakeRecord[]): Response {
@@ -128,7 +136,8 @@ export class CloseFake extends FakeApi {
     if (!Number.isInteger(limit) || limit < 1 || limit > this.#maxLimit) {
       return json(400, { errors: [], 'field-errors': { _limit: `Input should be less than or equal to ${this.#maxLimit}` } });
     }
-    if (!Number.isInteger(skip) || skip < 0) return json(400, { errors: [], 'field-errors': { _skip: 'Input should be greater than or equal to 0' } });
+    if (!Number.isInteger(skip) || skip < 0)
+      return json(400, { errors: [], 'field-errors': { _skip: 'Input should be greater than or equal to 0' } });
     return json(200, { data: items.slice(skip, skip + limit), has_more: skip + limit < items.length });
   }
 
@@ -205,7 +214,7 @@ export class CloseFake extends FakeApi {
       for (const step of steps as FakeRecord[]) {
         if (step.id === undefined) next.push(this.#newStep(step, now));
         else if (existing.has(step.id)) next.push({ ...existing.get(step.id), ...step, date_updated: now });
-        else return json(400, { errors: [`Step ${String(step.id)} does not belong to this sequence.`], 'field-errors': {} });
+        else return json(400, { errors: [`Step ${step.id as string} does not belong to this sequence.`], 'field-errors': {} });
       }
       sequence.steps = next;
     }
@@ -226,7 +235,8 @@ export class CloseFake extends FakeApi {
       if (typeof body?.[field] !== 'string' || body[field] === '') fieldErrors[field] = 'This field is required.';
     }
     if (Object.keys(fieldErrors).length > 0) return json(400, { errors: [], 'field-errors': fieldErrors });
-    if (!this.sequences.has(String(body.sequence_id))) return json(400, { errors: [], 'field-errors': { sequence_id: 'Sequence not found.' } });
+    if (!this.sequences.has(String(body.sequence_id)))
+      return json(400, { errors: [], 'field-errors': { sequence_id: 'Sequence not found.' } });
     this.#countCreate('/sequence_subscription/');
     return json(201, this.#addSubscription(body));
   }
@@ -250,7 +260,7 @@ export class CloseFake extends FakeApi {
 
   #updateSubscription(subscription: FakeRecord, body: FakeRecord): Response {
     const status = body?.status;
-    if (status !== undefined && !['active', 'paused'].includes(String(status))) {
+    if (status !== undefined && !['active', 'paused'].includes(status as string)) {
       return json(400, { errors: [], 'field-errors': { status: 'Status can only be set to active or paused.' } });
     }
     Object.assign(subscription, body, { date_updated: closeNow() });

@@ -1,7 +1,6 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { seededRandom, uuidMaker } from '../ids.js';
 
-
 /** Options of {@link WhippyFake}. */
 export interface WhippyFakeOptions {
   /** API key the fake accepts in `X-WHIPPY-KEY` (default `test_whippy_key`). */
@@ -157,7 +156,8 @@ export class WhippyFake extends FakeApi {
   }
 
   #page(query: URLSearchParams | FakeRecord, items: FakeRecord[]): Response {
-    const read = (key: string) => (query instanceof URLSearchParams ? query.get(key) : query[key] === undefined ? null : String(query[key]));
+    const read = (key: string) =>
+      query instanceof URLSearchParams ? query.get(key) : query[key] === undefined ? null : `${query[key] as string | number}`;
     const limit = Number(read('limit') ?? 50);
     const offset = Number(read('offset') ?? 0);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return this.error(422, `limit must be between 1 and ${MAX_LIMIT}`);
@@ -209,7 +209,8 @@ export class WhippyFake extends FakeApi {
     if (!Array.isArray(list) || list.length === 0 || list.length > MAX_CONTACTS) {
       return this.error(422, `${key} must be a list of 1 to ${MAX_CONTACTS} contacts`);
     }
-    if (list.some((item) => typeof (item as FakeRecord)?.phone !== 'string')) return this.error(422, `every contact in ${key} needs a phone`);
+    if (list.some((item) => typeof (item as FakeRecord)?.phone !== 'string'))
+      return this.error(422, `every contact in ${key} needs a phone`);
     this.writes.push({ method: ctx.request.method, sequenceId: String(sequence.id), contacts: list.length });
     for (const item of list as FakeRecord[]) {
       const contact = this.#contactFor(item);
@@ -220,7 +221,9 @@ export class WhippyFake extends FakeApi {
         if (!busy) this.#enrol(sequence, contact, (ctx.body as FakeRecord).step_id as string | undefined);
       }
     }
-    return json(202, { data: { message: key === 'to' ? 'Contacts are being added to the sequence' : 'Contacts are being removed from the sequence' } });
+    return json(202, {
+      data: { message: key === 'to' ? 'Contacts are being added to the sequence' : 'Contacts are being removed from the sequence' },
+    });
   }
 
   #stepContactsIn(sequence: FakeRecord, contact: FakeRecord): FakeRecord[] {
@@ -271,7 +274,9 @@ export class WhippyFake extends FakeApi {
       added_by_id: 1,
       sequence_id: sequence.id,
       last_step_id: step.id,
-      step_contacts: [{ id: stepContact.id, status: 'active', step_id: step.id, clicked_link: false, unsubscribed: false, contact_messages: [] }],
+      step_contacts: [
+        { id: stepContact.id, status: 'active', step_id: step.id, clicked_link: false, unsubscribed: false, contact_messages: [] },
+      ],
     };
     this.runs.set(String(run.id), run);
     this.#runOf.set(String(stepContact.id), run);

@@ -24,7 +24,11 @@ export class WhippyContactSequences {
    * Lists the sequences a contact is in, with its last completed, current and next step.
    * @example for await (const entry of whippy.contacts.sequences.list(contactId, contactSequencesFilter().sequenceStatus('active'))) console.log(entry.current_step?.title);
    */
-  list(contactId: string, filter?: ContactSequencesFilterParams | ContactSequencesFilter, options?: ListOptions): Paginated<ContactSequence> {
+  list(
+    contactId: string,
+    filter?: ContactSequencesFilterParams | ContactSequencesFilter,
+    options?: ListOptions,
+  ): Paginated<ContactSequence> {
     return Paginated.from(() =>
       whippyList(
         this.#http,

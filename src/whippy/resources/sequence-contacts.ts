@@ -112,7 +112,8 @@ export class WhippySequenceContacts {
     let last: WithResponse<unknown> | undefined;
     const completed = await sendInChunks(what, contacts, WHIPPY_CONTACTS_PER_CALL, async (part) => {
       // Each call gets its own key, derived from the caller's, so a retry repeats only its own call.
-      const callOptions = options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${part.index}` };
+      const callOptions =
+        options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${part.index}` };
       last = await this.#http.execute(
         { method, path, body: bodyFor(part.items), idempotent: false, decode: { schema: AcceptedSchema } },
         callOptions,

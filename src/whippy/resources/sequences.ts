@@ -32,7 +32,15 @@ export class WhippySequences {
    * @example for await (const seq of whippy.sequences.list({ title: 'Welcome' })) console.log(seq.id);
    */
   list(params?: SequenceListParams, options?: ListOptions): Paginated<Sequence> {
-    return Paginated.from(() => whippyList(this.#http, 'sequences', checkInput(SequenceListParamsSchema, params ?? {}, 'sequences.list params'), SequenceList, options));
+    return Paginated.from(() =>
+      whippyList(
+        this.#http,
+        'sequences',
+        checkInput(SequenceListParamsSchema, params ?? {}, 'sequences.list params'),
+        SequenceList,
+        options,
+      ),
+    );
   }
 
   /**
@@ -41,7 +49,11 @@ export class WhippySequences {
    */
   retrieve(sequenceId: string, options?: RequestOptions): APIPromise<Sequence> {
     return this.#http.request(
-      () => ({ method: 'GET', path: `sequences/${encodeId(sequenceId, 'sequenceId')}`, decode: { prepare: unwrapData, schema: SequenceSchema } }),
+      () => ({
+        method: 'GET',
+        path: `sequences/${encodeId(sequenceId, 'sequenceId')}`,
+        decode: { prepare: unwrapData, schema: SequenceSchema },
+      }),
       options,
     );
   }
