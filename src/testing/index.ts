@@ -1,7 +1,7 @@
 /**
- * `sequence-apis/testing`: stateful fakes of the vendor APIs for your own tests, usable as
- * msw handlers (`fakeHandlers`) or behind a real HTTP server on 127.0.0.1 (`startFakeServer`).
- * Needs `msw` installed only if you use `fakeHandlers`.
+ * `sequence-apis/testing`: stateful fakes of the vendor APIs for your own tests, behind a real
+ * HTTP server on 127.0.0.1 (`startFakeServer`) or as msw handlers (`fakeHandlers`, from
+ * `sequence-apis/testing/msw`). Nothing here imports msw: only `sequence-apis/testing/msw` needs it.
  * @packageDocumentation
  */
 export { FakeApi, json, TRANSPORT_FAULT } from './fake-api.js';
@@ -12,6 +12,5 @@ export { WhippyFake } from './whippy/fake.js';
 export type { WhippyFakeOptions } from './whippy/fake.js';
 export { ClarionFake } from './clarion/fake.js';
 export type { ClarionFakeOptions } from './clarion/fake.js';
-export { fakeHandlers } from './msw.js';
 export { startFakeServer } from './server.js';
 export type { FakeServer, FakeServerOptions, ServedFake } from './server.js';

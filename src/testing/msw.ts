@@ -1,3 +1,8 @@
+/**
+ * `sequence-apis/testing/msw`: the fakes of `sequence-apis/testing` as msw handlers, for unit tests.
+ * The one entry point that needs `msw` (>= 3) installed.
+ * @packageDocumentation
+ */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { TRANSPORT_FAULT, type FakeApi } from './fake-api.js';
 

@@ -1,6 +1,7 @@
 import { beforeEach } from 'vitest';
 import { CLARION_BASE_URL, ClarionClient, type ClarionClientOptions } from '../../src/clarion/index.js';
-import { ClarionFake, fakeHandlers } from '../../src/testing/index.js';
+import { ClarionFake } from '../../src/testing/index.js';
+import { fakeHandlers } from '../../src/testing/msw.js';
 import { useMswServer } from './msw.js';
 
 /** The token the Clarion fake accepts by default. */

@@ -1,6 +1,7 @@
 import { beforeEach } from 'vitest';
 import { CLOSE_BASE_URL, CloseClient, type CloseClientOptions } from '../../src/close/index.js';
-import { CloseFake, fakeHandlers } from '../../src/testing/index.js';
+import { CloseFake } from '../../src/testing/index.js';
+import { fakeHandlers } from '../../src/testing/msw.js';
 import { useMswServer } from './msw.js';
 
 /** The key the Close fake accepts by default. */

@@ -1,6 +1,7 @@
 import { beforeEach } from 'vitest';
 import { WHIPPY_BASE_URL, WhippyClient, type WhippyClientOptions } from '../../src/whippy/index.js';
-import { fakeHandlers, WhippyFake } from '../../src/testing/index.js';
+import { WhippyFake } from '../../src/testing/index.js';
+import { fakeHandlers } from '../../src/testing/msw.js';
 import { useMswServer } from './msw.js';
 
 /** The key the Whippy fake accepts by default. */

@@ -1,0 +1,17 @@
+// `npm run size:pack`, part of `npm run check`: fails when the published tarball outgrows its guard.
+// It was 847 kB (three quarters source maps); without maps it is ~262 kB, most of it the bundled CLI.
+import { execFileSync } from 'node:child_process';
+
+/** Guard on the packed tarball, in bytes (gzip, as `npm pack` reports it). Lower it when the package shrinks. */
+const MAX_PACKED = 300_000;
+
+const root = new URL('..', import.meta.url).pathname;
+// --ignore-scripts: `prepare` would rebuild; the check runs after the build.
+const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+const maps = packed.files.filter((file) => file.path.endsWith('.map'));
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+console.log(
+  `tarball: ${kB(packed.size)} packed (guard ${kB(MAX_PACKED)}), ${kB(packed.unpackedSize)} unpacked, ${packed.files.length} files`,
+);
+if (maps.length > 0) console.log(`source maps in the tarball: ${maps.map((file) => file.path).join(', ')}`);
+if (packed.size > MAX_PACKED || maps.length > 0) process.exitCode = 1;
