@@ -1,3 +1,4 @@
+import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
 import { clarionAuth, type ClarionCredentials } from './auth.js';
@@ -24,7 +25,7 @@ export class ClarionClient {
   readonly baseUrl: string;
 
   constructor(options: ClarionClientOptions = {}) {
-    const http = new HttpClient(clarionProfile, options, clarionAuth(options));
+    const http = new HttpClient(clarionProfile, baseUrlFromEnv(options, 'CLARION_BASE_URL'), clarionAuth(options));
     this.baseUrl = http.baseUrl;
     this.sequences = new ClarionSequences(http);
     this.definitions = new ClarionDefinitions(http);

@@ -1,3 +1,4 @@
+import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
 import { closeAuth, type CloseCredentials } from './auth.js';
@@ -26,7 +27,7 @@ export class CloseClient {
   readonly baseUrl: string;
 
   constructor(options: CloseClientOptions = {}) {
-    const http = new HttpClient(closeProfile, options, closeAuth(options));
+    const http = new HttpClient(closeProfile, baseUrlFromEnv(options, 'CLOSE_BASE_URL'), closeAuth(options));
     this.baseUrl = http.baseUrl;
     this.sequences = new CloseSequences(http);
     this.subscriptions = new CloseSubscriptions(http);

@@ -29,3 +29,13 @@ export function requireCredential(given: unknown, envName: string, vendor: strin
   }
   return value;
 }
+
+/**
+ * The options with `baseUrl` taken from the environment variable `envName` when the caller gave
+ * none, so a deployment (or a test run) can point a client elsewhere without code.
+ */
+export function baseUrlFromEnv<Options extends { baseUrl?: string }>(options: Options, envName: string): Options {
+  if (options.baseUrl !== undefined) return options;
+  const fromEnv = readEnv(envName);
+  return fromEnv === undefined ? options : { ...options, baseUrl: fromEnv };
+}

@@ -4,7 +4,10 @@ import type { ValidationMode } from './schema.js';
 
 /** Options every vendor client accepts, with the same names in all three. */
 export interface ClientOptions {
-  /** The API root including its version path, e.g. `https://api.close.com/api/v1`. */
+  /**
+   * The API root including its version path, e.g. `https://api.close.com/api/v1`. Default: the
+   * environment variable `CLOSE_BASE_URL`, `WHIPPY_BASE_URL` or `CLARION_BASE_URL`, else the vendor's.
+   */
   baseUrl?: string;
   /** Milliseconds to wait for each attempt (default 60 000). */
   timeout?: number;

@@ -1,3 +1,4 @@
+import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
 import { whippyAuth, type WhippyCredentials } from './auth.js';
@@ -23,7 +24,7 @@ export class WhippyClient {
   readonly baseUrl: string;
 
   constructor(options: WhippyClientOptions = {}) {
-    const http = new HttpClient(whippyProfile, options, whippyAuth(options));
+    const http = new HttpClient(whippyProfile, baseUrlFromEnv(options, 'WHIPPY_BASE_URL'), whippyAuth(options));
     this.baseUrl = http.baseUrl;
     this.sequences = new WhippySequences(http);
     this.contacts = new WhippyContacts(http);
