@@ -1,0 +1,146 @@
+// The README runs as written: every ```ts block type-checks on its own, as a module of a strict
+// consumer project (skipLibCheck false, module nodenext, types node), and every block
+// not marked `no-run` runs against the fakes. `sequence-apis/*` resolves to src/ (no build needed);
+// `npm run check:consumer` checks the built package's own types.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markdownBlocks, readmeBlocks } from './readme-blocks.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const blocks = readmeBlocks(join(root, 'README.md'));
+const entries: Record<string, string> = {
+  'sequence-apis': 'src/index.ts',
+  'sequence-apis/close': 'src/close/index.ts',
+  'sequence-apis/whippy': 'src/whippy/index.ts',
+  'sequence-apis/clarion': 'src/clarion/index.ts',
+  'sequence-apis/testing': 'src/testing/index.ts',
+  'sequence-apis/testing/msw': 'src/testing/msw.ts',
+};
+
+const strict: ts.CompilerOptions = {
+  strict: true,
+  skipLibCheck: false,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  // msw's own types need the DOM lib, as in any app that uses msw (the testing block does);
+  // `npm run check:consumer` checks every other entry with es2023 alone.
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+  types: ['node'],
+  noEmit: true,
+  // TypeScript's own lib files need no checking (a third of the time); every package's .d.ts is checked.
+  skipDefaultLibCheck: true,
+  paths: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, [join(root, file)]])),
+};
+
+const srcAlias: Plugin = {
+  name: 'sequence-apis-src',
+  setup(b) {
+    b.onResolve({ filter: /^sequence-apis(\/.*)?$/ }, ({ path }) => (entries[path] ? { path: join(root, entries[path]) } : undefined));
+  },
+};
+
+let work: string;
+const file = (name: string) => join(work, `${name}.mts`);
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'readme-blocks-'));
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'readme-blocks', private: true, type: 'module' }));
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
+  // `export {}`: a block is a module even if it imports nothing, so no two blocks share a scope.
+  for (const block of blocks) writeFileSync(file(block.name), `${block.code}\nexport {};\n`);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('README.md', () => {
+  it('has ts blocks to check', () => {
+    expect(blocks.length).toBeGreaterThan(10);
+  });
+
+  it('reads ts blocks only, titled by their section, and a ts no-run block is checked but not run', () => {
+    const markdown = [
+      '## A',
+      '```sh',
+      'npm test',
+      '```',
+      '### B',
+      '```ts',
+      'const a = 1;',
+      '```',
+      '## C',
+      '```ts no-run',
+      'const c = 3;',
+      '```',
+    ];
+    expect(markdownBlocks(markdown.join('\n'))).toEqual([
+      { name: 'block-01', title: 'A > B (line 6)', code: 'const a = 1;', runnable: true },
+      { name: 'block-02', title: 'C (line 10)', code: 'const c = 3;', runnable: false },
+    ]);
+  });
+
+  describe('every ts block type-checks on its own in a strict consumer project', () => {
+    const diagnostics = new Map<string, string[]>();
+    beforeAll(() => {
+      // One program, every block its own module file.
+      const program = ts.createProgram({ rootNames: blocks.map((b) => file(b.name)), options: strict });
+      for (const d of ts.getPreEmitDiagnostics(program)) {
+        const where = d.file ? d.file.fileName : 'program';
+        const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : 0;
+        const list = diagnostics.get(where) ?? [];
+        list.push(`line ${line}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+        diagnostics.set(where, list);
+      }
+    }, 120_000);
+
+    it('and nothing outside the blocks (src/, its dependencies) fails under those settings', () => {
+      const blockFiles = new Set(blocks.map((b) => file(b.name)));
+      expect([...diagnostics].filter(([where]) => !blockFiles.has(where))).toEqual([]);
+    });
+
+    it.each(blocks.map((b) => [b.title, b] as const))('%s', (_, block) => {
+      expect(diagnostics.get(file(block.name)) ?? []).toEqual([]);
+    });
+  });
+
+  describe('every runnable block runs against the fakes (a fresh server each)', () => {
+    const runnable = blocks.filter((b) => b.runnable);
+    let results: Record<string, string | null> = {};
+    beforeAll(async () => {
+      const out = join(work, 'out');
+      mkdirSync(out);
+      await build({
+        entryPoints: {
+          ...Object.fromEntries(runnable.map((b) => [b.name, file(b.name)])),
+          'readme-runner': join(root, 'test/docs/readme-runner.ts'),
+        },
+        outdir: out,
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node22',
+        external: ['msw', 'msw/*'],
+        plugins: [srcAlias],
+        logLevel: 'silent',
+      });
+      const resultsFile = join(work, 'results.json');
+      execFileSync(process.execPath, [join(out, 'readme-runner.mjs'), resultsFile, ...runnable.map((b) => join(out, `${b.name}.mjs`))], {
+        cwd: work,
+        stdio: 'pipe',
+        timeout: 90_000,
+      });
+      const raw = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, string | null>;
+      results = Object.fromEntries(Object.entries(raw).map(([path, error]) => [path.replace(/^.*\/(block-\d+)\.mjs$/, '$1'), error]));
+    }, 120_000);
+
+    it.each(runnable.map((b) => [b.title, b] as const))('%s', (_, block) => {
+      expect(results[block.name], block.code).toBeNull();
+    });
+  });
+});
