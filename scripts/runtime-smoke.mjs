@@ -1,16 +1,21 @@
-// Runs in Node, Bun and Deno: one call per vendor and one paginated walk, through the built
+// Runs in Node, Bun, Deno and edge-runtime (bundled by scripts/edge-smoke.mjs): one call per vendor and one paginated walk, through the built
 // package, against the fakes whose URLs come in SEQUENCE_SDK_FAKES. Prints one line and exits 0.
 import { CloseClient, subscriptionsFilter } from '../dist/close/index.js';
 import { WhippyClient } from '../dist/whippy/index.js';
 import { ClarionClient } from '../dist/clarion/index.js';
 import { NotFoundError, SequenceSdkError } from '../dist/index.js';
 
-const fakes = JSON.parse(globalThis.process?.env?.SEQUENCE_SDK_FAKES ?? globalThis.Deno?.env.get('SEQUENCE_SDK_FAKES') ?? '{}');
+const fakes = JSON.parse(
+  globalThis.process?.env?.SEQUENCE_SDK_FAKES ?? globalThis.Deno?.env.get('SEQUENCE_SDK_FAKES') ?? globalThis.SEQUENCE_SDK_FAKES ?? '{}',
+);
+// edge-runtime sets the global EdgeRuntime, as Vercel's edge does; it has no `process`.
 const runtime = globalThis.Deno
   ? `deno ${globalThis.Deno.version.deno}`
   : globalThis.Bun
     ? `bun ${globalThis.Bun.version}`
-    : `node ${globalThis.process.versions.node}`;
+    : typeof globalThis.EdgeRuntime === 'string'
+      ? `${globalThis.EdgeRuntime} (no process, no eval)`
+      : `node ${globalThis.process.versions.node}`;
 
 const close = new CloseClient({ baseUrl: fakes.close, apiKey: 'test_close_key', logLevel: 'off' });
 const whippy = new WhippyClient({ baseUrl: fakes.whippy, apiKey: 'test_whippy_key', logLevel: 'off' });

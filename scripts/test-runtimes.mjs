@@ -1,5 +1,6 @@
 // `npm run test:runtimes`: the built package under Node 22, Node 24, Bun and Deno, each installed from
-// its npm package into .runtimes/ (kept between runs), against the fakes served by this process.
+// its npm package into .runtimes/ (kept between runs), and under Vercel's edge-runtime (devDependency),
+// against the fakes served by this process.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { startFakeServer } from '../dist/testing/index.js';
@@ -29,6 +30,8 @@ const matrix = [
   ['Node 24', process.execPath, [smoke]],
   ['Bun', bin('bun'), [smoke]],
   ['Deno', bin('deno'), ['run', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', smoke]],
+  // Vercel's edge-runtime (a devDependency): the same smoke, bundled, in an Edge context without eval.
+  ['edge-runtime', process.execPath, [`${root}scripts/edge-smoke.mjs`]],
 ];
 
 const results = [];
