@@ -3,7 +3,7 @@
 // not marked `no-run` runs against the fakes. `sequence-apis/*` resolves to src/ (no build needed);
 // `npm run check:consumer` checks the built package's own types.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +14,16 @@ import { markdownBlocks, readmeBlocks } from './readme-blocks.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const blocks = readmeBlocks(join(root, 'README.md'));
-const entries: Record<string, string> = {
-  'sequence-apis': 'src/index.ts',
-  'sequence-apis/close': 'src/close/index.ts',
-  'sequence-apis/whippy': 'src/whippy/index.ts',
-  'sequence-apis/clarion': 'src/clarion/index.ts',
-  'sequence-apis/testing': 'src/testing/index.ts',
-  'sequence-apis/testing/msw': 'src/testing/msw.ts',
-};
+/** Every entry point of package.json, mapped to its source: `./x` is src/x/index.ts, else src/x.ts. */
+const entries: Record<string, string> = Object.fromEntries(
+  Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }).exports)
+    .filter((key) => !key.endsWith('.json'))
+    .map((key) => {
+      const sub = key.slice(2);
+      const source = sub === '' ? 'src/index.ts' : existsSync(join(root, `src/${sub}/index.ts`)) ? `src/${sub}/index.ts` : `src/${sub}.ts`;
+      return [sub === '' ? 'sequence-apis' : `sequence-apis/${sub}`, source];
+    }),
+);
 
 const strict: ts.CompilerOptions = {
   strict: true,
@@ -59,8 +61,9 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('README.md', () => {
-  it('has ts blocks to check', () => {
+  it('has ts blocks to check, and a source file for every entry point they may import', () => {
     expect(blocks.length).toBeGreaterThan(10);
+    expect(Object.values(entries).filter((source) => !existsSync(join(root, source)))).toEqual([]);
   });
 
   it('reads ts blocks only, titled by their section, and a ts no-run block is checked but not run', () => {
