@@ -15,11 +15,18 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const entries = Object.keys(pkg.exports)
   .filter((key) => key !== './package.json')
   .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`));
-/** Packages the consumer gets besides the tarball; msw only where an entry needs it. */
+/** Packages every consumer gets besides the tarball. */
 const linked = [...Object.keys(pkg.dependencies), '@types/node', 'undici-types'];
-const needsMsw = (entry) => entry.endsWith('/msw');
+/** The optional peers an entry is for, by name: `testing/msw` gets msw, a `redis` entry ioredis and redis. */
+const peersOf = (entry) =>
+  Object.keys(pkg.peerDependencies ?? {}).filter((peer) =>
+    entry
+      .split('/')
+      .slice(1)
+      .some((segment) => peer.includes(segment)),
+  );
 // msw's own types need the DOM lib (Request, MessageEvent, …): any app using msw already has it.
-const extraLib = (entry) => (needsMsw(entry) ? ['lib.dom.d.ts'] : []);
+const extraLib = (entry) => (peersOf(entry).includes('msw') ? ['lib.dom.d.ts'] : []);
 
 const compilerOptions = {
   strict: true,
@@ -35,11 +42,11 @@ const compilerOptions = {
 };
 
 /** A consumer project at `dir` with the tarball's contents as node_modules/sequence-apis. */
-function makeProject(dir, tarball, withMsw) {
+function makeProject(dir, tarball, peers) {
   const modules = join(dir, 'node_modules');
   mkdirSync(join(modules, pkg.name), { recursive: true });
   execFileSync('tar', ['xzf', tarball, '-C', join(modules, pkg.name), '--strip-components=1']);
-  for (const name of withMsw ? [...linked, 'msw'] : linked) {
+  for (const name of [...linked, ...peers]) {
     mkdirSync(join(modules, name, '..'), { recursive: true });
     symlinkSync(join(root, 'node_modules', name), join(modules, name));
   }
@@ -70,15 +77,19 @@ try {
     execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
   );
   const tarball = join(work, packed.filename);
-  const plain = join(work, 'app');
-  const withMsw = join(work, 'app-msw');
-  makeProject(plain, tarball, false);
-  makeProject(withMsw, tarball, true);
+  // One project per set of peers; `app` has none (no msw): the testing entry must stand there.
+  const projects = new Map();
+  const projectFor = (peers) => {
+    const dir = join(work, ['app', ...peers].join('-').replaceAll('/', '_'));
+    if (!projects.has(dir)) projects.set(dir, makeProject(dir, tarball, peers));
+    return dir;
+  };
+  const plain = projectFor([]);
   const host = ts.createCompilerHost(compilerOptions);
   const rows = [];
   for (const entry of entries) {
     for (const format of ['esm', 'cjs']) {
-      const errors = typeCheck(needsMsw(entry) ? withMsw : plain, entry, format, host);
+      const errors = typeCheck(projectFor(peersOf(entry)), entry, format, host);
       rows.push({ entry, format, errors });
     }
   }
@@ -88,7 +99,9 @@ try {
       const { errors } = rows.find((r) => r.entry === entry && r.format === format);
       return errors.length === 0 ? 'ok' : `${errors.length} error(s)`;
     };
-    console.log(`| ${entry}${needsMsw(entry) ? ' (with msw, lib dom)' : ''} | ${cell('esm')} | ${cell('cjs')} |`);
+    const peers = peersOf(entry);
+    const note = peers.length > 0 ? ` (with ${peers.join(', ')}${extraLib(entry).length > 0 ? ', lib dom' : ''})` : '';
+    console.log(`| ${entry}${note} | ${cell('esm')} | ${cell('cjs')} |`);
   }
   const failed = rows.filter((r) => r.errors.length > 0);
   for (const r of failed) console.log(`\n${r.entry} (${r.format}):\n  ${[...new Set(r.errors)].join('\n  ')}`);
