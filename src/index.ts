@@ -36,3 +36,5 @@ export { FilterBuilder } from './core/filters.js';
 export { BatchError } from './core/batch.js';
 export type { CompletedChunk } from './core/batch.js';
 export type { FilterInput, DateInput } from './core/filters.js';
+export { WebhookVerificationError } from './core/webhook.js';
+export type { WebhookCheck, WebhookBody, WebhookHeaders, WebhookTimingOptions } from './core/webhook.js';

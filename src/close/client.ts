@@ -4,6 +4,8 @@ import type { ClientOptions } from '../core/options.js';
 import { closeAuth, type CloseCredentials } from './auth.js';
 import { closeProfile } from './profile.js';
 import { CloseBulkSubscriptions } from './resources/bulk-subscriptions.js';
+import { CloseEvents } from './resources/events.js';
+import { CloseWebhooks } from './resources/webhooks.js';
 import { CloseSequences } from './resources/sequences.js';
 import { CloseSubscriptions } from './resources/subscriptions.js';
 
@@ -23,6 +25,10 @@ export class CloseClient {
   readonly subscriptions: CloseSubscriptions;
   /** Bulk subscription actions: list, retrieve, create. */
   readonly bulkSubscriptions: CloseBulkSubscriptions;
+  /** Webhook subscriptions: list, retrieve, create (returns the signature key), update, delete. */
+  readonly webhooks: CloseWebhooks;
+  /** The event log: list (cursor-paged, filtered), retrieve. */
+  readonly events: CloseEvents;
   /** The API root this client talks to. */
   readonly baseUrl: string;
 
@@ -32,5 +38,7 @@ export class CloseClient {
     this.sequences = new CloseSequences(http);
     this.subscriptions = new CloseSubscriptions(http);
     this.bulkSubscriptions = new CloseBulkSubscriptions(http);
+    this.webhooks = new CloseWebhooks(http);
+    this.events = new CloseEvents(http);
   }
 }

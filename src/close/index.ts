@@ -11,5 +11,20 @@ export { CloseBulkSubscriptions } from './resources/bulk-subscriptions.js';
 export { subscriptionsFilter, SubscriptionsFilter } from './filters.js';
 export type { SubscriptionFilterFields } from './filters.js';
 export { CLOSE_BASE_URL, describeCloseError } from './profile.js';
+export { CloseWebhooks } from './resources/webhooks.js';
+export { CloseEvents } from './resources/events.js';
+export { unwrapCloseWebhook } from './webhook.js';
+export type { CloseWebhookEvent, CloseWebhookOptions } from './webhook.js';
+export { isCloseEvent, EVENT_FILTER_COMBINATIONS } from './events.js';
+export type {
+  CloseEvent,
+  CloseEventAction,
+  CloseEventMap,
+  CloseSequenceEvent,
+  CloseSubscriptionEvent,
+  CloseOtherEvent,
+  EventListFilter,
+} from './events.js';
+export type { Webhook, WebhookEventSpec, WebhookCreateParams, WebhookUpdateParams } from './webhook-models.js';
 export * from './models.js';
 export * from './inputs.js';

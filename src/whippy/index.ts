@@ -20,5 +20,7 @@ export {
 } from './filters.js';
 export { WHIPPY_BASE_URL, WHIPPY_RETRY_HEADER, describeWhippyError } from './profile.js';
 export { unwrapData } from './envelopes.js';
+export { unwrapWhippyWebhook, isWhippyEvent } from './webhook.js';
+export type { WhippyWebhookEvent, WhippyWebhookEnvelope, WhippyEventMap, WhippyWebhookOptions } from './webhook.js';
 export * from './models.js';
 export * from './inputs.js';

@@ -1,0 +1,160 @@
+import * as z from 'zod/mini';
+import { filterId, isoDateTime, pageLimit } from '../core/filters.js';
+import { looseObject, maybe, type OpenEnum } from '../core/schema.js';
+import type { Sequence, SequenceSubscription } from './models.js';
+
+/** Actions the event log records (open: Close lists more per object type). */
+export type CloseEventAction = OpenEnum<'created' | 'updated' | 'deleted'>;
+
+/**
+ * The fields every event-log entry carries. The object list comes from Close's event-type page
+ * (seen through a third-party transcription, unconfirmed); the field names follow Close's
+ * "Event format" as read by third-party clients.
+ */
+interface CloseEventFields {
+  id: string;
+  object_id: string;
+  action: CloseEventAction;
+  /** Fields that changed (on `updated`). */
+  changed_fields?: string[] | null;
+  lead_id?: string | null;
+  user_id?: string | null;
+  request_id?: string | null;
+  organization_id?: string | null;
+  date_created?: string;
+  date_updated?: string;
+  meta?: Record<string, unknown> | null;
+}
+
+/** An event about a sequence. */
+export interface CloseSequenceEvent extends CloseEventFields {
+  object_type: 'sequence';
+  /** The sequence after the change (absent on some deletes). */
+  data?: Sequence | null;
+  /** The changed fields' earlier values. */
+  previous_data?: Partial<Sequence> | null;
+}
+
+/** An event about a sequence subscription (a contact enrolled, paused, finished, …). */
+export interface CloseSubscriptionEvent extends CloseEventFields {
+  object_type: 'sequence_subscription';
+  /** The subscription after the change. */
+  data?: SequenceSubscription | null;
+  /** The changed fields' earlier values. */
+  previous_data?: Partial<SequenceSubscription> | null;
+}
+
+/** An event about any other object type (lead, contact, activity, …): typed loosely, never refused. */
+export interface CloseOtherEvent extends CloseEventFields {
+  object_type: string;
+  data?: Record<string, unknown> | null;
+  previous_data?: Record<string, unknown> | null;
+}
+
+/** An entry of Close's event log. Narrow it with {@link isCloseEvent}. */
+export type CloseEvent = CloseSequenceEvent | CloseSubscriptionEvent | CloseOtherEvent;
+
+/** The typed events by object type. */
+export interface CloseEventMap {
+  sequence: CloseSequenceEvent;
+  sequence_subscription: CloseSubscriptionEvent;
+}
+
+/**
+ * Narrows an event by object type (TypeScript cannot narrow on `object_type` alone, since an
+ * unknown type is a string too).
+ * @example if (isCloseEvent(event, 'sequence_subscription')) console.log(event.data?.status);
+ */
+export function isCloseEvent<T extends keyof CloseEventMap>(event: CloseEvent, objectType: T): event is CloseEventMap[T] {
+  return event.object_type === objectType;
+}
+
+/** Filter of `events.list`. Only the combinations Close supports are accepted (see the README). */
+export interface EventListFilter {
+  object_type?: string;
+  object_id?: string;
+  action?: string;
+  lead_id?: string;
+  user_id?: string;
+  request_id?: string;
+  /** Events updated at or after (a `Date` or ISO 8601). */
+  date_updated__gte?: Date | string;
+  /** Events updated at or before (a `Date` or ISO 8601). */
+  date_updated__lte?: Date | string;
+  /** Events per page: Close caps it at (and defaults to) 50. */
+  _limit?: number;
+}
+
+/** The filter combinations `/event/` supports, as listed in Close's spec; `date_updated` goes with any. */
+export const EVENT_FILTER_COMBINATIONS: readonly (readonly string[])[] = [
+  ['object_type', 'object_id'],
+  ['object_type', 'action'],
+  ['object_id', 'action'],
+  ['lead_id', 'object_type'],
+  ['lead_id', 'object_type', 'action'],
+  ['lead_id', 'user_id', 'object_type'],
+  ['lead_id', 'user_id', 'object_type', 'action'],
+  ['lead_id', 'user_id'],
+  ['user_id', 'object_id'],
+  ['user_id', 'object_id', 'action'],
+  ['user_id', 'object_type'],
+  ['user_id', 'object_type', 'action'],
+  ['lead_id'],
+  ['user_id'],
+  ['request_id'],
+];
+
+const SCOPES = ['object_type', 'object_id', 'action', 'lead_id', 'user_id', 'request_id'] as const;
+
+/** Close's maximum (and default) events per page. */
+export const EVENT_PAGE_SIZE = 50;
+
+/** Checks `events.list` filters, including the supported combinations. */
+export const EventListFilterSchema = z
+  .strictObject({
+    object_type: z.optional(filterId),
+    object_id: z.optional(filterId),
+    action: z.optional(filterId),
+    lead_id: z.optional(filterId),
+    user_id: z.optional(filterId),
+    request_id: z.optional(filterId),
+    date_updated__gte: z.optional(isoDateTime),
+    date_updated__lte: z.optional(isoDateTime),
+    _limit: z.optional(pageLimit(EVENT_PAGE_SIZE)),
+  })
+  .check(
+    z.superRefine((filter, ctx) => {
+      const used = SCOPES.filter((key) => filter[key] !== undefined);
+      // No scope at all is the whole log, which the spec does not forbid.
+      const ok =
+        used.length === 0 ||
+        EVENT_FILTER_COMBINATIONS.some((combo) => combo.length === used.length && used.every((k) => combo.includes(k)));
+      if (!ok) {
+        ctx.issues.push({
+          code: 'custom',
+          path: [],
+          input: filter,
+          message: `Close does not support filtering by ${used.join(' + ')}; supported: ${EVENT_FILTER_COMBINATIONS.map((c) => c.join(' + ')).join(', ')} (each optionally with date_updated)`,
+        });
+      }
+      const { date_updated__gte: from, date_updated__lte: to } = filter;
+      if (from !== undefined && to !== undefined && from > to)
+        ctx.issues.push({ code: 'custom', path: ['date_updated__lte'], input: to, message: 'must not be before date_updated__gte' });
+    }),
+  );
+
+/** One event as checked on the wire: the fields narrowing relies on; everything else is kept. */
+export const CloseEventSchema = looseObject({
+  id: z.string(),
+  object_type: z.string(),
+  object_id: maybe(z.string()),
+  action: z.string(),
+  changed_fields: maybe(z.array(z.string())),
+});
+
+/** `/event/`'s envelope: `{ data, cursor_next, cursor_previous }`. */
+export const EventListSchema = looseObject({
+  data: z.array(CloseEventSchema),
+  cursor_next: maybe(z.string()),
+  cursor_previous: maybe(z.string()),
+});

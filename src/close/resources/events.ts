@@ -1,0 +1,59 @@
+import type * as z from 'zod/mini';
+import type { APIPromise } from '../../core/api-promise.js';
+import { cursorList } from '../../core/cursor-list.js';
+import type { HttpClient } from '../../core/http.js';
+import type { RequestOptions } from '../../core/options.js';
+import { Paginated } from '../../core/pagination.js';
+import { encodeId } from '../../core/path.js';
+import { checkInput } from '../../core/schema.js';
+import {
+  CloseEventSchema,
+  EVENT_PAGE_SIZE,
+  EventListFilterSchema,
+  EventListSchema,
+  type CloseEvent,
+  type EventListFilter,
+} from '../events.js';
+
+const event = { schema: CloseEventSchema as unknown as z.ZodMiniType<CloseEvent> };
+
+/** Close's event log: `/event/` (kept 30 days; latest first). */
+export class CloseEvents {
+  readonly #http: HttpClient;
+
+  /** @internal */
+  constructor(http: HttpClient) {
+    this.#http = http;
+  }
+
+  /**
+   * Lists events, latest first, following `cursor_next`. Only the filter combinations Close
+   * supports are sent (e.g. `object_type` needs `action`, `object_id`, `lead_id` or `user_id`).
+   * @example for await (const ev of close.events.list({ object_type: 'sequence_subscription', action: 'updated' })) console.log(ev.id);
+   */
+  list(filter: EventListFilter = {}, options?: RequestOptions): Paginated<CloseEvent> {
+    return Paginated.from(() => {
+      const { _limit, ...params } = checkInput(EventListFilterSchema, filter, 'events.list filter');
+      return cursorList(
+        this.#http,
+        {
+          path: 'event/',
+          params: { ...params, _limit: _limit ?? EVENT_PAGE_SIZE },
+          cursorParam: '_cursor',
+          pageSize: _limit ?? EVENT_PAGE_SIZE,
+          schema: EventListSchema,
+          readPage: (wire) => ({ items: (Array.isArray(wire?.data) ? wire.data : []) as CloseEvent[], nextCursor: wire?.cursor_next }),
+        },
+        options,
+      );
+    });
+  }
+
+  /**
+   * Fetches one event.
+   * @example const ev = await close.events.retrieve('ev_123');
+   */
+  retrieve(id: string, options?: RequestOptions): APIPromise<CloseEvent> {
+    return this.#http.request(() => ({ method: 'GET', path: `event/${encodeId(id, 'id')}/`, decode: event }), options);
+  }
+}

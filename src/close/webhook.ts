@@ -1,0 +1,62 @@
+import { hmacKey, verifyHmac } from '../core/webhook-crypto.js';
+import {
+  checkTimestamp,
+  hexToBytes,
+  parsePayload,
+  readBody,
+  requireHeader,
+  signedBytes,
+  WebhookVerificationError,
+  type WebhookBody,
+  type WebhookHeaders,
+  type WebhookTimingOptions,
+} from '../core/webhook.js';
+import type { CloseEvent } from './events.js';
+
+/** Options of {@link unwrapCloseWebhook}. */
+export interface CloseWebhookOptions extends WebhookTimingOptions {
+  /** The `signature_key` (hex) that `webhooks.create` returned for this subscription. */
+  signatureKey: string;
+}
+
+/** What Close POSTs to a webhook URL: the subscription it is for and one event-log entry. */
+export interface CloseWebhookEvent {
+  /** The webhook subscription this delivery belongs to (which signature key to use). */
+  subscription_id: string;
+  /** The event, as in the event log. Narrow it with `isCloseEvent`. */
+  event: CloseEvent;
+}
+
+/**
+ * Verifies a Close webhook delivery and returns its payload. Close signs `close-sig-timestamp`
+ * (Unix seconds) followed by the raw body with HMAC-SHA256 keyed by the hex-decoded signature
+ * key, and sends the hex digest in `close-sig-hash` (as Close's docs are read by a third-party
+ * client: unconfirmed). Throws `WebhookVerificationError` naming the failed check.
+ * @example const { event } = await unwrapCloseWebhook(await request.text(), request.headers, { signatureKey });
+ */
+export async function unwrapCloseWebhook(
+  rawBody: WebhookBody,
+  headers: WebhookHeaders,
+  options: CloseWebhookOptions,
+): Promise<CloseWebhookEvent> {
+  const { text, bytes } = readBody(rawBody);
+  const signatureKey = options?.signatureKey;
+  if (typeof signatureKey !== 'string' || signatureKey === '') {
+    throw new WebhookVerificationError('options', 'signatureKey is required: the signature_key webhooks.create returned');
+  }
+  const signature = hexToBytes(requireHeader(headers, 'close-sig-hash'), 'header close-sig-hash');
+  const timestamp = requireHeader(headers, 'close-sig-timestamp');
+  checkTimestamp(timestamp, 'close-sig-timestamp', 1000, options);
+  const key = await hmacKey(`close:${signatureKey}`, () => hexToBytes(signatureKey, 'signatureKey'));
+  if (!(await verifyHmac(key, signature, signedBytes(timestamp, bytes)))) {
+    throw new WebhookVerificationError(
+      'signature',
+      'close-sig-hash does not match the body and timestamp (wrong key, or the body was altered)',
+    );
+  }
+  const payload = parsePayload<CloseWebhookEvent>(text);
+  if (payload.event === null || typeof payload.event !== 'object' || typeof payload.event.object_type !== 'string') {
+    throw new WebhookVerificationError('payload', 'the body has no event object');
+  }
+  return payload;
+}

@@ -1,0 +1,160 @@
+import { SequenceSdkError } from './errors.js';
+
+/** Which check of a webhook failed. */
+export type WebhookCheck = 'body' | 'header' | 'encoding' | 'timestamp' | 'signature' | 'payload' | 'options';
+
+/**
+ * A received webhook failed verification: its message names the check that failed (a missing
+ * header, a bad encoding, a stale timestamp, a signature mismatch, …), never the key, the secret
+ * or the signature that was expected.
+ */
+export class WebhookVerificationError extends SequenceSdkError {
+  override name = 'WebhookVerificationError';
+  /** The check that failed. */
+  readonly check: WebhookCheck;
+  constructor(check: WebhookCheck, message: string) {
+    super(`Webhook verification failed (${check}): ${message}`);
+    this.check = check;
+  }
+}
+
+/** The exact body received: a string, or its bytes. Never a parsed object. */
+export type WebhookBody = string | Uint8Array | ArrayBuffer;
+
+/** Request headers as a Web `Headers`, a plain object or Node's `IncomingHttpHeaders`. */
+export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
+
+/** Options every verifier takes. */
+export interface WebhookTimingOptions {
+  /** How far the signed timestamp may be from now, in seconds (default 300), against replays. */
+  toleranceSeconds?: number;
+  /** The current time in ms since the epoch (default `Date.now()`), for tests. */
+  now?: number;
+}
+
+const encoder = /*@__PURE__*/ new TextEncoder();
+const decoder = /*@__PURE__*/ new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text and bytes; refuses a parsed object, since re-serialising would not match the signature. */
+export function readBody(rawBody: unknown): { text: string; bytes: Uint8Array } {
+  if (typeof rawBody === 'string') return { text: rawBody, bytes: encoder.encode(rawBody) };
+  const bytes = rawBody instanceof Uint8Array ? rawBody : rawBody instanceof ArrayBuffer ? new Uint8Array(rawBody) : undefined;
+  if (!bytes) {
+    const got = rawBody === null ? 'null' : typeof rawBody;
+    throw new WebhookVerificationError(
+      'body',
+      `rawBody must be the exact string or bytes received, got ${got}: pass the raw request body (e.g. await request.text()), not a parsed object`,
+    );
+  }
+  try {
+    return { text: decoder.decode(bytes), bytes };
+  } catch {
+    throw new WebhookVerificationError('body', 'rawBody is not valid UTF-8');
+  }
+}
+
+/**
+ * One header's value, or undefined when absent. Duplicates are refused rather than picking one:
+ * a second copy may be an attacker's. (A `Headers` joins copies with ", "; none of the values
+ * read here may contain a comma.)
+ */
+export function readHeader(headers: WebhookHeaders, name: string): string | undefined {
+  if (headers === null || typeof headers !== 'object')
+    throw new WebhookVerificationError('header', 'headers must be a Headers or a plain object');
+  let value: string | readonly string[] | undefined | null;
+  if (typeof (headers as Headers).get === 'function') value = (headers as Headers).get(name);
+  else {
+    const keys = Object.keys(headers).filter((key) => key.toLowerCase() === name);
+    if (keys.length > 1) throw duplicate(name);
+    value = keys.length === 1 ? (headers as Record<string, string | readonly string[] | undefined>)[keys[0]!] : undefined;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > 1) throw duplicate(name);
+    value = value[0] as string | undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  if (value.includes(',')) throw duplicate(name);
+  return value.trim();
+}
+
+function duplicate(name: string): WebhookVerificationError {
+  return new WebhookVerificationError('header', `header ${name} was sent more than once`);
+}
+
+/** A header that must be there and non-empty. */
+export function requireHeader(headers: WebhookHeaders, name: string): string {
+  const value = readHeader(headers, name);
+  if (value === undefined || value === '') throw new WebhookVerificationError('header', `header ${name} is missing`);
+  return value;
+}
+
+/** Decodes lower- or upper-case hex; `what` names the value in the error (never the value itself). */
+export function hexToBytes(hex: string, what: string): Uint8Array<ArrayBuffer> {
+  if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) {
+    throw new WebhookVerificationError('encoding', `${what} is not hex (an even number of 0-9a-f characters)`);
+  }
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+/** Lower-case hex of bytes. */
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** Compares two strings in time that depends only on their lengths, not on where they differ. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  const left = encoder.encode(a);
+  const right = encoder.encode(b);
+  let diff = left.length ^ right.length;
+  for (let i = 0; i < left.length; i++) diff |= left[i]! ^ (right[i] ?? 0);
+  return diff === 0;
+}
+
+/**
+ * Checks a signed timestamp (given in `unitMs` per tick: 1000 for seconds, 1 for ms) against the
+ * tolerance; returns it in ms. A timestamp from the future beyond the tolerance is refused too.
+ */
+export function checkTimestamp(text: string, name: string, unitMs: number, options: WebhookTimingOptions): number {
+  if (!/^\d{1,16}$/.test(text)) throw new WebhookVerificationError('encoding', `header ${name} is not a whole number`);
+  const tolerance = options.toleranceSeconds ?? 300;
+  if (typeof tolerance !== 'number' || !(tolerance >= 0)) {
+    throw new WebhookVerificationError('options', 'toleranceSeconds must be a number of seconds, 0 or more');
+  }
+  const at = Number(text) * unitMs;
+  const skew = (options.now ?? Date.now()) - at;
+  if (skew > tolerance * 1000) throw new WebhookVerificationError('timestamp', `header ${name} is older than ${tolerance} s (a replay?)`);
+  if (-skew > tolerance * 1000) throw new WebhookVerificationError('timestamp', `header ${name} is more than ${tolerance} s in the future`);
+  return at;
+}
+
+/** Parses the verified body as a JSON object. */
+export function parsePayload<T>(text: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new WebhookVerificationError('payload', 'the body is not JSON (the signature matched, the content did not parse)');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new WebhookVerificationError('payload', 'the body is not a JSON object');
+  }
+  return value as T;
+}
+
+/** The signed message `prefix + body`, as bytes. */
+export function signedBytes(prefix: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
+  const head = encoder.encode(prefix);
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
+  return out;
+}
+
+/** UTF-8 bytes of a string. */
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(text);
+}

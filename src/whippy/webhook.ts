@@ -1,0 +1,96 @@
+import { hmacKey, verifyHmac } from '../core/webhook-crypto.js';
+import {
+  hexToBytes,
+  parsePayload,
+  readBody,
+  requireHeader,
+  signedBytes,
+  utf8,
+  WebhookVerificationError,
+  type WebhookBody,
+  type WebhookHeaders,
+} from '../core/webhook.js';
+import type { Sequence, SequenceRun, SequenceStep, StepContact } from './models.js';
+
+/** The envelope of every Whippy webhook (documented): `{ data, event, request_id }`. */
+export interface WhippyWebhookEnvelope<E extends string = string, D = Record<string, unknown>> {
+  data: D;
+  /** `<resource>.<type>`, e.g. `sequence_run.updated`. */
+  event: E;
+  request_id?: string | null;
+}
+
+/** The sequence-related events and their `data`, from samples in Whippy's own code. */
+export interface WhippyEventMap {
+  'sequence.created': Sequence;
+  'sequence.updated': Sequence;
+  'step.created': SequenceStep;
+  'step.updated': SequenceStep;
+  'step_contact.created': StepContact;
+  'step_contact.updated': StepContact;
+  'sequence_run.created': SequenceRun;
+  'sequence_run.updated': SequenceRun;
+}
+
+/** A Whippy webhook: one of the typed events, or any other as the generic envelope. Narrow with {@link isWhippyEvent}. */
+export type WhippyWebhookEvent =
+  { [E in keyof WhippyEventMap]: WhippyWebhookEnvelope<E, WhippyEventMap[E]> }[keyof WhippyEventMap] | WhippyWebhookEnvelope;
+
+/**
+ * Narrows a webhook by event name.
+ * @example if (isWhippyEvent(ev, 'sequence_run.updated')) console.log(ev.data.status);
+ */
+export function isWhippyEvent<E extends keyof WhippyEventMap>(
+  event: WhippyWebhookEvent,
+  name: E,
+): event is WhippyWebhookEnvelope<E, WhippyEventMap[E]> {
+  return event.event === name;
+}
+
+/** Options of {@link unwrapWhippyWebhook}: a `secret`, or an explicit `unverified: true`. */
+export type WhippyWebhookOptions =
+  | {
+      /**
+       * Checks `X-Whippy-Signature` as hex HMAC-SHA256 of the raw body keyed by this secret.
+       * UNCONFIRMED: only a third party describes this header; Whippy's docs do not.
+       */
+      secret: string;
+      unverified?: never;
+    }
+  | {
+      /** Parse without checking any signature: Whippy documents none. Say so explicitly. */
+      unverified: true;
+      secret?: never;
+    };
+
+/**
+ * Parses a Whippy webhook into its typed envelope. Whippy documents no signature; a third party
+ * claims an `X-Whippy-Signature` HMAC-SHA256 (checked with `{ secret }`, unconfirmed). Without a
+ * secret, pass `{ unverified: true }`: anything else throws `WebhookVerificationError`.
+ * @example const ev = await unwrapWhippyWebhook(await request.text(), request.headers, { unverified: true });
+ */
+export async function unwrapWhippyWebhook(
+  rawBody: WebhookBody,
+  headers: WebhookHeaders,
+  options?: WhippyWebhookOptions,
+): Promise<WhippyWebhookEvent> {
+  const { text, bytes } = readBody(rawBody);
+  const secret = options?.secret;
+  if (secret !== undefined) {
+    if (typeof secret !== 'string' || secret === '') throw new WebhookVerificationError('options', 'secret must be a non-empty string');
+    const signature = hexToBytes(requireHeader(headers, 'x-whippy-signature'), 'header X-Whippy-Signature');
+    const key = await hmacKey(`whippy:${secret}`, () => utf8(secret));
+    if (!(await verifyHmac(key, signature, signedBytes('', bytes)))) {
+      throw new WebhookVerificationError('signature', 'X-Whippy-Signature does not match the body (wrong secret, or the body was altered)');
+    }
+  } else if (options?.unverified !== true) {
+    throw new WebhookVerificationError(
+      'options',
+      'Whippy documents no webhook signature: pass { secret } to check X-Whippy-Signature, or { unverified: true } to accept the body unchecked',
+    );
+  }
+  const payload = parsePayload<WhippyWebhookEvent>(text);
+  if (typeof payload.event !== 'string' || !('data' in payload))
+    throw new WebhookVerificationError('payload', 'the body is not a { data, event } envelope');
+  return payload;
+}
