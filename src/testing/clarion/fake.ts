@@ -1,4 +1,16 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
+import { signClarionWebhook } from '../webhook-signers.js';
+import { WebhookOutbox } from '../webhook-outbox.js';
+
+/** Where the Clarion fake sends its webhooks, signed like Clarion's. */
+export interface ClarionFakeWebhooks {
+  /** The receiver's URL. */
+  url: string;
+  /** Signs `X-Clarion-Signature` (a P-256 key: see `createClarionTestKeys`); verify with its public key. */
+  privateKey: CryptoKey | string;
+  /** Sent as `X-Clarion-Secret` when set. */
+  secret?: string;
+}
 
 /** Options of {@link ClarionFake}. */
 export interface ClarionFakeOptions {
@@ -6,6 +18,8 @@ export interface ClarionFakeOptions {
   token?: string;
   /** Seed a definition and sequences in several statuses (default true). */
   seed?: boolean;
+  /** Send End of Call and End of Sequence Report webhooks (on `endCall()` and on stop). */
+  webhooks?: ClarionFakeWebhooks;
 }
 
 const MAX_ROWS = 100;
@@ -32,6 +46,10 @@ export class ClarionFake extends FakeApi {
   readonly doNotCall = new Set<string>();
   /** Batch-upload calls received, with their row counts. */
   readonly uploads: { rows: number; validateOnly: boolean }[] = [];
+  /** Webhooks sent. */
+  readonly outbox = new WebhookOutbox();
+  readonly #webhooks: ClarionFakeWebhooks | undefined;
+  readonly #calls = new Map<number, FakeRecord[]>();
   readonly #token: string;
   #nextId = 1;
   #nextPatient = 5_001;
@@ -39,6 +57,7 @@ export class ClarionFake extends FakeApi {
   constructor(options: ClarionFakeOptions = {}, basePath = '/v1') {
     super(basePath);
     this.#token = options.token ?? 'test_clarion_token';
+    this.#webhooks = options.webhooks;
     this.#routes();
     if (options.seed !== false) this.#seed();
   }
@@ -117,6 +136,8 @@ export class ClarionFake extends FakeApi {
       this.#withSequence(ctx, (seq) => {
         if (!STOPPABLE.includes(String(seq.status))) return this.error(400, 'Sequence cannot be stopped');
         Object.assign(seq, { status: 'cancelled', ended_reason: 'stopped', last_updated: iso(), next_activity: null });
+        const outreach = (this.#calls.get(Number(seq.id)) ?? []).map((call, index) => ({ type: 'call', step: index + 1, call }));
+        this.#send({ id: seq.id, status: 'ended', outcome_description: 'Stopped', last_updated: seq.last_updated, outreach });
         return json(200, { success: true });
       }),
     );
@@ -125,6 +146,41 @@ export class ClarionFake extends FakeApi {
     this.route('GET', `${defs}/:id`, (ctx) => this.#withDefinition(ctx, (def) => json(200, def)));
     this.route('PUT', `${defs}/:id`, (ctx) =>
       this.#withDefinition(ctx, (def) => json(200, Object.assign(def, this.#definitionFields(ctx.body as FakeRecord)))),
+    );
+  }
+
+  /** Acts out one finished call of a sequence: sends End of Call (when webhooks are on) and returns the call. */
+  endCall(sequenceId: number, outcome = 'resolved'): FakeRecord {
+    const started = new Date(Date.now() - 95_000);
+    const call: FakeRecord = {
+      id: this.#nextId++,
+      assistant_id: 31,
+      started_at: iso(started),
+      ended_at: iso(),
+      call_status: 'ended',
+      duration_ms: 95_000,
+      ended_reason: 'customer-ended',
+      transcript: 'AI: Hello, this is a reminder of your appointment tomorrow.\nUser: Thanks, I will be there.',
+      source_number: '+15550100000',
+      destination_number: '+15550109999',
+      call_type: 'outboundPhoneCall',
+      analysis: {},
+      summary: 'The patient confirmed the appointment.',
+      outcome,
+      failure_reason: null,
+      voicemail_message: null,
+    };
+    this.#calls.set(sequenceId, [...(this.#calls.get(sequenceId) ?? []), call]);
+    this.#send(call);
+    return call;
+  }
+
+  #send(payload: FakeRecord): void {
+    const hooks = this.#webhooks;
+    if (!hooks) return;
+    const body = JSON.stringify(payload);
+    this.outbox.send(hooks.url, body, () =>
+      signClarionWebhook(body, hooks.privateKey, hooks.secret === undefined ? {} : { secret: hooks.secret }),
     );
   }
 

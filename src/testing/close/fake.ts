@@ -1,5 +1,6 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { prefixedIdMaker, seededRandom } from '../ids.js';
+import { CloseEventLog } from './events.js';
 import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
 
 /** Options of {@link CloseFake}. */
@@ -41,6 +42,8 @@ export class CloseFake extends FakeApi {
   readonly bulkActions = new Map<string, FakeRecord>();
   /** Objects created through POST, by path: a retried create shows up here twice. */
   readonly creates: Record<string, number> = {};
+  /** The event log (`/event/`) and webhook subscriptions (`/webhook/`); changes made over the API are delivered, signed. */
+  readonly eventLog: CloseEventLog;
   readonly #apiKey: string;
   readonly #accessToken: string;
   readonly #maxLimit: number;
@@ -51,6 +54,7 @@ export class CloseFake extends FakeApi {
     this.#apiKey = options.apiKey ?? 'test_close_key';
     this.#accessToken = options.accessToken ?? 'test_close_token';
     this.#maxLimit = options.maxLimit ?? 1_000;
+    this.eventLog = new CloseEventLog(this.#newId, { user_id: USER_ID, organization_id: ORG_ID });
     this.#routes();
     if (options.seed !== false) this.#seed();
   }
@@ -114,6 +118,7 @@ export class CloseFake extends FakeApi {
     this.route('DELETE', '/sequence/:id/', (ctx) =>
       this.#withSequence(ctx, (seq) => {
         this.sequences.delete(String(seq.id));
+        this.eventLog.record('sequence', 'deleted', seq);
         return json(200, {});
       }),
     );
@@ -128,6 +133,7 @@ export class CloseFake extends FakeApi {
     this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) =>
       this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, action)),
     );
+    this.eventLog.install((method, path, handler) => this.route(method, path, handler));
   }
 
   #list(ctx: RouteContext, items: FakeRecord[]): Response {
@@ -170,7 +176,9 @@ export class CloseFake extends FakeApi {
     if (!Array.isArray(body.steps) || body.steps.length === 0) fieldErrors.steps = 'This field is required.';
     if (Object.keys(fieldErrors).length > 0) return json(400, { errors: [], 'field-errors': fieldErrors });
     this.#countCreate('/sequence/');
-    return json(200, this.#createSequence(body));
+    const sequence = this.#createSequence(body);
+    this.eventLog.record('sequence', 'created', sequence);
+    return json(200, sequence);
   }
 
   #createSequence(body: FakeRecord): FakeRecord {
@@ -205,6 +213,7 @@ export class CloseFake extends FakeApi {
 
   #updateSequence(sequence: FakeRecord, body: FakeRecord): Response {
     const now = closeNow();
+    const before = structuredClone(sequence);
     const { steps, ...fields } = body ?? {};
     Object.assign(sequence, fields, { date_updated: now, updated_by_id: USER_ID });
     if (Array.isArray(steps)) {
@@ -218,6 +227,7 @@ export class CloseFake extends FakeApi {
       }
       sequence.steps = next;
     }
+    this.eventLog.record('sequence', 'updated', sequence, before);
     return json(200, this.#withCounts(sequence));
   }
 
@@ -238,7 +248,9 @@ export class CloseFake extends FakeApi {
     if (!this.sequences.has(String(body.sequence_id)))
       return json(400, { errors: [], 'field-errors': { sequence_id: 'Sequence not found.' } });
     this.#countCreate('/sequence_subscription/');
-    return json(201, this.#addSubscription(body));
+    const subscription = this.#addSubscription(body);
+    this.eventLog.record('sequence_subscription', 'created', subscription);
+    return json(201, subscription);
   }
 
   #addSubscription(body: FakeRecord): FakeRecord {
@@ -263,9 +275,11 @@ export class CloseFake extends FakeApi {
     if (status !== undefined && !['active', 'paused'].includes(status as string)) {
       return json(400, { errors: [], 'field-errors': { status: 'Status can only be set to active or paused.' } });
     }
+    const before = structuredClone(subscription);
     Object.assign(subscription, body, { date_updated: closeNow() });
     if (status === 'paused') subscription.status_reason = 'manual';
     if (status === 'active') subscription.status_reason = null;
+    this.eventLog.record('sequence_subscription', 'updated', subscription, before);
     return json(200, subscription);
   }
 

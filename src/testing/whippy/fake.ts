@@ -1,5 +1,7 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { seededRandom, uuidMaker } from '../ids.js';
+import { signWhippyWebhook } from '../webhook-signers.js';
+import { WebhookOutbox } from '../webhook-outbox.js';
 
 /** Options of {@link WhippyFake}. */
 export interface WhippyFakeOptions {
@@ -7,6 +9,12 @@ export interface WhippyFakeOptions {
   apiKey?: string;
   /** Seed realistic sequences, contacts and runs (default true). */
   seed?: boolean;
+  /** Send `step_contact.*` and `sequence_run.*` webhooks here when contacts are added or removed over the API. */
+  webhooks?: {
+    url: string;
+    /** Signs `X-Whippy-Signature` (the third-party-described scheme; unconfirmed). Unsigned without it. */
+    secret?: string;
+  };
 }
 
 const MAX_LIMIT = 500;
@@ -46,6 +54,9 @@ export class WhippyFake extends FakeApi {
   readonly runs = new Map<string, FakeRecord>();
   /** Enrol and remove calls received, with the contacts each carried. */
   readonly writes: { method: string; sequenceId: string; contacts: number }[] = [];
+  /** Webhooks sent. */
+  readonly outbox = new WebhookOutbox();
+  readonly #webhooks: WhippyFakeOptions['webhooks'];
   readonly #apiKey: string;
   readonly #uuid = uuidMaker(seededRandom(11));
   // Whether each step contact responded: a filter the docs offer but the samples do not show.
@@ -58,6 +69,7 @@ export class WhippyFake extends FakeApi {
   constructor(options: WhippyFakeOptions = {}, basePath = '/v1') {
     super(basePath);
     this.#apiKey = options.apiKey ?? 'test_whippy_key';
+    this.#webhooks = options.webhooks;
     this.#routes();
     if (options.seed !== false) this.#seed();
   }
@@ -215,15 +227,34 @@ export class WhippyFake extends FakeApi {
     for (const item of list as FakeRecord[]) {
       const contact = this.#contactFor(item);
       if (key === 'contacts') {
-        for (const sc of this.#stepContactsIn(sequence, contact)) this.#finish(sc);
+        for (const sc of this.#stepContactsIn(sequence, contact)) {
+          const was = sc.status;
+          this.#finish(sc);
+          if (was !== 'finished') this.#notify('updated', sc);
+        }
       } else if (sequence.status !== 'draft') {
         const busy = this.#stepContactsIn(sequence, contact).some((sc) => ['active', 'pending'].includes(String(sc.status)));
-        if (!busy) this.#enrol(sequence, contact, (ctx.body as FakeRecord).step_id as string | undefined);
+        if (!busy) this.#notify('created', this.#enrol(sequence, contact, (ctx.body as FakeRecord).step_id as string | undefined));
       }
     }
     return json(202, {
       data: { message: key === 'to' ? 'Contacts are being added to the sequence' : 'Contacts are being removed from the sequence' },
     });
+  }
+
+  /** Sends `step_contact.<action>` and `sequence_run.<action>` for one step contact. */
+  #notify(action: 'created' | 'updated', stepContact: FakeRecord): void {
+    const hooks = this.#webhooks;
+    if (!hooks) return;
+    const run = this.#runOf.get(String(stepContact.id));
+    for (const [event, data] of [
+      [`step_contact.${action}`, stepContact],
+      [`sequence_run.${action}`, run],
+    ] as const) {
+      if (!data) continue;
+      const body = JSON.stringify({ data, event, request_id: this.#uuid() });
+      this.outbox.send(hooks.url, body, async () => (hooks.secret === undefined ? {} : signWhippyWebhook(body, hooks.secret)));
+    }
   }
 
   #stepContactsIn(sequence: FakeRecord, contact: FakeRecord): FakeRecord[] {
