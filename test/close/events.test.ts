@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { isCloseEvent } from '../../src/close/index.js';
+import { InvalidRequestError } from '../../src/index.js';
+import { firstSequenceId, useCloseFake } from '../helpers/close.js';
+
+const close = useCloseFake();
+
+async function pauseSeededSubscriptions(count: number): Promise<string[]> {
+  const client = close.client();
+  const ids = [...close.fake.subscriptions.keys()].slice(0, count);
+  for (const id of ids) await client.subscriptions.pause(id);
+  return ids;
+}
+
+describe('close.events', () => {
+  it('walks the event log across pages by following cursor_next, latest first', async () => {
+    const paused = await pauseSeededSubscriptions(7);
+    const client = close.client();
+    const events = await client.events.list({ object_type: 'sequence_subscription', action: 'updated', _limit: 3 }).toArray({ limit: 100 });
+    expect(events.map((e) => e.object_id)).toEqual([...paused].reverse());
+    const cursors = close.fake.requests.filter((r) => r.path === '/event/').map((r) => r.query._cursor);
+    expect(cursors).toHaveLength(3);
+    expect(cursors[0]).toBeUndefined();
+    expect(cursors[1]).toMatch(/^n_ev/);
+    expect(close.fake.requests.at(-1)?.query).toMatchObject({ object_type: 'sequence_subscription', action: 'updated', _limit: '3' });
+  });
+
+  it('types subscription events: data, previous_data and changed_fields', async () => {
+    const [id] = await pauseSeededSubscriptions(1);
+    const page = await close.client().events.list({ object_id: id!, action: 'updated' });
+    const event = page.data[0]!;
+    expect(isCloseEvent(event, 'sequence_subscription')).toBe(true);
+    if (!isCloseEvent(event, 'sequence_subscription')) return;
+    expect(event.data?.status).toBe('paused');
+    expect(event.previous_data?.status).toBe('active');
+    expect(event.changed_fields).toContain('status');
+  });
+
+  it('sends date_updated bounds as ISO 8601 and retrieves one event by id', async () => {
+    await pauseSeededSubscriptions(1);
+    const since = new Date(Date.now() - 60_000);
+    const [first] = await close
+      .client()
+      .events.list({ object_type: 'sequence_subscription', action: 'updated', date_updated__gte: since })
+      .toArray({ limit: 1 });
+    expect(close.fake.requests.at(-1)?.query.date_updated__gte).toBe(since.toISOString());
+    expect((await close.client().events.retrieve(first!.id)).id).toBe(first!.id);
+  });
+
+  it.each([
+    [{ object_type: 'sequence_subscription' }, /object_type; supported/],
+    [{ action: 'updated' }, /filtering by action;/],
+    [{ object_id: 'sub_1' }, /filtering by object_id;/],
+    [{ request_id: 'req_1', lead_id: 'lead_1' }, /lead_id \+ request_id|filtering by lead_id \+ request_id/],
+  ])('refuses the unsupported combination %o before sending', async (filter, message) => {
+    const error = await close
+      .client()
+      .events.list(filter)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as Error).message).toMatch(message);
+    expect(close.fake.requests).toHaveLength(0);
+  });
+
+  it('refuses a page size above Close cap of 50, unknown filters and reversed dates', async () => {
+    for (const filter of [
+      { lead_id: 'lead_1', _limit: 51 },
+      { lead_id: 'lead_1', object: 'x' },
+      { lead_id: 'lead_1', date_updated__gte: '2026-02-01', date_updated__lte: '2026-01-01' },
+    ]) {
+      await expect(close.client().events.list(filter as never)).rejects.toBeInstanceOf(InvalidRequestError);
+    }
+    expect(close.fake.requests).toHaveLength(0);
+  });
+
+  it('accepts every combination the spec lists, and the fake agrees', async () => {
+    const sequenceId = firstSequenceId(close.fake);
+    await close.client().sequences.update(sequenceId, { name: 'Renamed' });
+    const events = await close.client().events.list({ object_type: 'sequence', object_id: sequenceId }).toArray({ limit: 10 });
+    expect(events[0]).toMatchObject({
+      object_type: 'sequence',
+      action: 'updated',
+      changed_fields: expect.arrayContaining(['name']) as unknown,
+    });
+    await close.client().events.list({ user_id: 'user_1', object_type: 'lead', action: 'created' });
+    await close.client().events.list({ request_id: 'req_1' });
+    await close.client().events.list();
+  });
+});
