@@ -51,10 +51,7 @@ export async function unwrapClarionWebhook(
     checkTimestamp(timestamp, 'X-Clarion-Timestamp', 1, options);
     const key = await ecdsaPublicKey(options.publicKey ?? CLARION_WEBHOOK_PUBLIC_KEY);
     if (!(await verifyEcdsa(key, signature, signedBytes(`${timestamp}.`, bytes)))) {
-      throw new WebhookVerificationError(
-        'signature',
-        'X-Clarion-Signature does not match the body and timestamp (other key, or the body was altered)',
-      );
+      throw new WebhookVerificationError('signature', 'X-Clarion-Signature does not match the body and timestamp');
     }
   }
   return parsePayload<ClarionWebhookPayload>(text);

@@ -44,7 +44,7 @@ export const WebhookCreateSchema = strictObject({
 /** Body of `webhooks.update`: every field optional; `status` pauses or reactivates. */
 export const WebhookUpdateSchema = strictObject({
   url: z.optional(url),
-  events: z.optional(z.array(WebhookEventSpecSchema).check(z.minLength(1, 'must list at least one event'))),
+  events: z.optional(z.array(WebhookEventSpecSchema)),
   verify_ssl: z.optional(z.boolean()),
   status: z.optional(z.enum(['active', 'paused'])),
   event_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),

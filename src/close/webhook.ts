@@ -49,10 +49,7 @@ export async function unwrapCloseWebhook(
   checkTimestamp(timestamp, 'close-sig-timestamp', 1000, options);
   const key = await hmacKey(`close:${signatureKey}`, () => hexToBytes(signatureKey, 'signatureKey'));
   if (!(await verifyHmac(key, signature, signedBytes(timestamp, bytes)))) {
-    throw new WebhookVerificationError(
-      'signature',
-      'close-sig-hash does not match the body and timestamp (wrong key, or the body was altered)',
-    );
+    throw new WebhookVerificationError('signature', 'close-sig-hash does not match the body and timestamp');
   }
   const payload = parsePayload<CloseWebhookEvent>(text);
   if (payload.event === null || typeof payload.event !== 'object' || typeof payload.event.object_type !== 'string') {

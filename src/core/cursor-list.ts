@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { SequenceSdkError } from './errors.js';
 import type { HttpClient, QueryValue } from './http.js';
-import type { RequestOptions } from './options.js';
+import type { ListOptions, RequestOptions } from './options.js';
 import { Paginated, type PageSource } from './pagination.js';
 
 /** One page read out of a cursor-paged envelope. */
@@ -31,13 +31,14 @@ export interface CursorListSpec<Wire, T> {
  * (a cursor is only known once the page before it arrived), so `concurrency` does not apply.
  * Only the cursor of the page ahead is kept: memory stays flat on long walks.
  */
-export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire, T>, options?: RequestOptions): Paginated<T> {
+export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire, T>, listOptions?: ListOptions): Paginated<T> {
+  const { concurrency: _, ...options }: RequestOptions & ListOptions = listOptions ?? {};
   // Page offsets stand in for cursors: the offset a page starts at maps to the cursor that fetches it.
   const cursors = new Map<number, string>();
   const source: PageSource<T> = {
     startOffset: 0,
     pageSize: spec.pageSize,
-    signal: options?.signal,
+    signal: options.signal,
     fetch: async (offset, signal) => {
       const cursor = cursors.get(offset);
       if (offset !== 0 && cursor === undefined) {

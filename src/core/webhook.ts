@@ -43,7 +43,7 @@ export function readBody(rawBody: unknown): { text: string; bytes: Uint8Array } 
     const got = rawBody === null ? 'null' : typeof rawBody;
     throw new WebhookVerificationError(
       'body',
-      `rawBody must be the exact string or bytes received, got ${got}: pass the raw request body (e.g. await request.text()), not a parsed object`,
+      `rawBody is ${got}: pass the raw request body (a string or bytes, e.g. await request.text()), not a parsed object`,
     );
   }
   try {
@@ -91,7 +91,7 @@ export function requireHeader(headers: WebhookHeaders, name: string): string {
 /** Decodes lower- or upper-case hex; `what` names the value in the error (never the value itself). */
 export function hexToBytes(hex: string, what: string): Uint8Array<ArrayBuffer> {
   if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) {
-    throw new WebhookVerificationError('encoding', `${what} is not hex (an even number of 0-9a-f characters)`);
+    throw new WebhookVerificationError('encoding', `${what} is not hex`);
   }
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
@@ -137,7 +137,7 @@ export function parsePayload<T>(text: string): T {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new WebhookVerificationError('payload', 'the body is not JSON (the signature matched, the content did not parse)');
+    throw new WebhookVerificationError('payload', 'the body is not JSON');
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new WebhookVerificationError('payload', 'the body is not a JSON object');

@@ -81,12 +81,12 @@ export async function unwrapWhippyWebhook(
     const signature = hexToBytes(requireHeader(headers, 'x-whippy-signature'), 'header X-Whippy-Signature');
     const key = await hmacKey(`whippy:${secret}`, () => utf8(secret));
     if (!(await verifyHmac(key, signature, signedBytes('', bytes)))) {
-      throw new WebhookVerificationError('signature', 'X-Whippy-Signature does not match the body (wrong secret, or the body was altered)');
+      throw new WebhookVerificationError('signature', 'X-Whippy-Signature does not match the body');
     }
   } else if (options?.unverified !== true) {
     throw new WebhookVerificationError(
       'options',
-      'Whippy documents no webhook signature: pass { secret } to check X-Whippy-Signature, or { unverified: true } to accept the body unchecked',
+      'pass { secret } to check X-Whippy-Signature, or { unverified: true } to accept an unsigned body (Whippy documents no signature)',
     );
   }
   const payload = parsePayload<WhippyWebhookEvent>(text);

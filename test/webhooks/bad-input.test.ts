@@ -99,7 +99,7 @@ describe('unwrapCloseWebhook refuses bad input', () => {
     await refused(close(JSON.parse(body), await closeHeaders()), 'body', /pass the raw request body/);
   });
   it('refuses a null body', async () => {
-    await refused(close(null, await closeHeaders()), 'body', /got null/);
+    await refused(close(null, await closeHeaders()), 'body', /rawBody is null/);
   });
   it('refuses bytes that are not UTF-8', async () => {
     await refused(close(new Uint8Array([0xff, 0xfe]), await closeHeaders()), 'body', /not valid UTF-8/);

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { APIPromise } from '../../core/api-promise.js';
 import { cursorList } from '../../core/cursor-list.js';
 import type { HttpClient } from '../../core/http.js';
-import type { RequestOptions } from '../../core/options.js';
+import type { ListOptions, RequestOptions } from '../../core/options.js';
 import { Paginated } from '../../core/pagination.js';
 import { encodeId } from '../../core/path.js';
 import { checkInput } from '../../core/schema.js';
@@ -29,9 +29,10 @@ export class CloseEvents {
   /**
    * Lists events, latest first, following `cursor_next`. Only the filter combinations Close
    * supports are sent (e.g. `object_type` needs `action`, `object_id`, `lead_id` or `user_id`).
+   * Pages come one after another (`concurrency` does not apply to cursors).
    * @example for await (const ev of close.events.list({ object_type: 'sequence_subscription', action: 'updated' })) console.log(ev.id);
    */
-  list(filter: EventListFilter = {}, options?: RequestOptions): Paginated<CloseEvent> {
+  list(filter: EventListFilter = {}, options?: ListOptions): Paginated<CloseEvent> {
     return Paginated.from(() => {
       const { _limit, ...params } = checkInput(EventListFilterSchema, filter, 'events.list filter');
       return cursorList(
