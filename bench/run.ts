@@ -8,6 +8,7 @@ import { overhead } from './overhead.ts';
 import { rateLimit } from './rate-limit.ts';
 import { size } from './size.ts';
 import { startBenchServer, type Result } from './support.ts';
+import { webhooks } from './webhooks.ts';
 
 const smoke = process.argv.includes('--smoke');
 const server = await startBenchServer();
@@ -19,6 +20,7 @@ try {
   results.push(...(await memory(server.url, smoke)));
   results.push(...(await size()));
   results.push(...coldStart(smoke));
+  results.push(...(await webhooks(smoke)));
 } finally {
   server.stop();
 }

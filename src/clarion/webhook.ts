@@ -42,7 +42,7 @@ export async function unwrapClarionWebhook(
   headers: WebhookHeaders,
   options: ClarionWebhookOptions = {},
 ): Promise<ClarionWebhookPayload> {
-  const { text, bytes } = readBody(rawBody);
+  const body = readBody(rawBody);
   if (options.secret !== undefined) checkSecret(headers, options.secret);
   else if (options.secretOnly) throw new WebhookVerificationError('options', 'secretOnly needs a secret');
   if (!options.secretOnly) {
@@ -50,11 +50,11 @@ export async function unwrapClarionWebhook(
     const timestamp = requireHeader(headers, 'x-clarion-timestamp');
     checkTimestamp(timestamp, 'X-Clarion-Timestamp', 1, options);
     const key = await ecdsaPublicKey(options.publicKey ?? CLARION_WEBHOOK_PUBLIC_KEY);
-    if (!(await verifyEcdsa(key, signature, signedBytes(`${timestamp}.`, bytes)))) {
+    if (!(await verifyEcdsa(key, signature, signedBytes(`${timestamp}.`, body)))) {
       throw new WebhookVerificationError('signature', 'X-Clarion-Signature does not match the body and timestamp');
     }
   }
-  return parsePayload<ClarionWebhookPayload>(text);
+  return parsePayload<ClarionWebhookPayload>(body.text);
 }
 
 function checkSecret(headers: WebhookHeaders, secret: string): void {

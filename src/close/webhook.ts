@@ -39,7 +39,7 @@ export async function unwrapCloseWebhook(
   headers: WebhookHeaders,
   options: CloseWebhookOptions,
 ): Promise<CloseWebhookEvent> {
-  const { text, bytes } = readBody(rawBody);
+  const body = readBody(rawBody);
   const signatureKey = options?.signatureKey;
   if (typeof signatureKey !== 'string' || signatureKey === '') {
     throw new WebhookVerificationError('options', 'signatureKey is required: the signature_key webhooks.create returned');
@@ -48,10 +48,10 @@ export async function unwrapCloseWebhook(
   const timestamp = requireHeader(headers, 'close-sig-timestamp');
   checkTimestamp(timestamp, 'close-sig-timestamp', 1000, options);
   const key = await hmacKey(`close:${signatureKey}`, () => hexToBytes(signatureKey, 'signatureKey'));
-  if (!(await verifyHmac(key, signature, signedBytes(timestamp, bytes)))) {
+  if (!(await verifyHmac(key, signature, signedBytes(timestamp, body)))) {
     throw new WebhookVerificationError('signature', 'close-sig-hash does not match the body and timestamp');
   }
-  const payload = parsePayload<CloseWebhookEvent>(text);
+  const payload = parsePayload<CloseWebhookEvent>(body.text);
   if (payload.event === null || typeof payload.event !== 'object' || typeof payload.event.object_type !== 'string') {
     throw new WebhookVerificationError('payload', 'the body has no event object');
   }

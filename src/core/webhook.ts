@@ -35,9 +35,15 @@ export interface WebhookTimingOptions {
 const encoder = /*@__PURE__*/ new TextEncoder();
 const decoder = /*@__PURE__*/ new TextDecoder('utf-8', { fatal: true });
 
-/** The body as text and bytes; refuses a parsed object, since re-serialising would not match the signature. */
-export function readBody(rawBody: unknown): { text: string; bytes: Uint8Array } {
-  if (typeof rawBody === 'string') return { text: rawBody, bytes: encoder.encode(rawBody) };
+/** The body as received: its text, and its bytes when it came as bytes. */
+export interface ReceivedBody {
+  text: string;
+  bytes?: Uint8Array;
+}
+
+/** The body as text (and bytes); refuses a parsed object, since re-serialising would not match the signature. */
+export function readBody(rawBody: unknown): ReceivedBody {
+  if (typeof rawBody === 'string') return { text: rawBody };
   const bytes = rawBody instanceof Uint8Array ? rawBody : rawBody instanceof ArrayBuffer ? new Uint8Array(rawBody) : undefined;
   if (!bytes) {
     const got = rawBody === null ? 'null' : typeof rawBody;
@@ -88,13 +94,23 @@ export function requireHeader(headers: WebhookHeaders, name: string): string {
   return value;
 }
 
+function nibble(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  const lower = code | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1; // a-f, A-F
+}
+
 /** Decodes lower- or upper-case hex; `what` names the value in the error (never the value itself). */
 export function hexToBytes(hex: string, what: string): Uint8Array<ArrayBuffer> {
-  if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) {
-    throw new WebhookVerificationError('encoding', `${what} is not hex`);
+  const bytes = new Uint8Array(hex.length >> 1);
+  let bad = hex.length === 0 || hex.length % 2 !== 0;
+  for (let i = 0; i < bytes.length && !bad; i++) {
+    const high = nibble(hex.charCodeAt(i * 2));
+    const low = nibble(hex.charCodeAt(i * 2 + 1));
+    bad = high < 0 || low < 0;
+    bytes[i] = (high << 4) | low;
   }
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  if (bad) throw new WebhookVerificationError('encoding', `${what} is not hex`);
   return bytes;
 }
 
@@ -145,12 +161,13 @@ export function parsePayload<T>(text: string): T {
   return value as T;
 }
 
-/** The signed message `prefix + body`, as bytes. */
-export function signedBytes(prefix: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
+/** The signed message `prefix + body`, as bytes (the body's own bytes when it came as bytes). */
+export function signedBytes(prefix: string, body: ReceivedBody): Uint8Array<ArrayBuffer> {
+  if (!body.bytes) return encoder.encode(prefix + body.text);
   const head = encoder.encode(prefix);
-  const out = new Uint8Array(head.length + body.length);
+  const out = new Uint8Array(head.length + body.bytes.length);
   out.set(head);
-  out.set(body, head.length);
+  out.set(body.bytes, head.length);
   return out;
 }
 

@@ -74,13 +74,13 @@ export async function unwrapWhippyWebhook(
   headers: WebhookHeaders,
   options?: WhippyWebhookOptions,
 ): Promise<WhippyWebhookEvent> {
-  const { text, bytes } = readBody(rawBody);
+  const body = readBody(rawBody);
   const secret = options?.secret;
   if (secret !== undefined) {
     if (typeof secret !== 'string' || secret === '') throw new WebhookVerificationError('options', 'secret must be a non-empty string');
     const signature = hexToBytes(requireHeader(headers, 'x-whippy-signature'), 'header X-Whippy-Signature');
     const key = await hmacKey(`whippy:${secret}`, () => utf8(secret));
-    if (!(await verifyHmac(key, signature, signedBytes('', bytes)))) {
+    if (!(await verifyHmac(key, signature, signedBytes('', body)))) {
       throw new WebhookVerificationError('signature', 'X-Whippy-Signature does not match the body');
     }
   } else if (options?.unverified !== true) {
@@ -89,7 +89,7 @@ export async function unwrapWhippyWebhook(
       'pass { secret } to check X-Whippy-Signature, or { unverified: true } to accept an unsigned body (Whippy documents no signature)',
     );
   }
-  const payload = parsePayload<WhippyWebhookEvent>(text);
+  const payload = parsePayload<WhippyWebhookEvent>(body.text);
   if (typeof payload.event !== 'string' || !('data' in payload))
     throw new WebhookVerificationError('payload', 'the body is not a { data, event } envelope');
   return payload;
