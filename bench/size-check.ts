@@ -6,10 +6,11 @@ import { measureSizes } from './size.ts';
 /** Guards in kB (min + gzip, with dependencies). Lower them when a change shrinks the bundles. */
 const GUARDS: Record<string, number> = {
   'sequence-apis': 9.5,
-  'sequence-apis/close': 29.5,
-  'sequence-apis/whippy': 29.5,
-  'sequence-apis/clarion': 28.5,
-  'whole package': 35,
+  // Raised by exactly what webhooks and the event log added (close +2.2, whippy +1.1, clarion +1.7, whole +3.3).
+  'sequence-apis/close': 31.7,
+  'sequence-apis/whippy': 30.6,
+  'sequence-apis/clarion': 30.2,
+  'whole package': 38.3,
 };
 
 let failed = false;

@@ -25,6 +25,6 @@ export type {
   CloseOtherEvent,
   EventListFilter,
 } from './events.js';
-export type { Webhook, WebhookEventSpec, WebhookCreateParams, WebhookUpdateParams } from './webhook-models.js';
+export * from './webhook-models.js';
 export * from './models.js';
 export * from './inputs.js';

@@ -19,4 +19,5 @@ export type { SignOptions, ClarionSignOptions } from './webhook-signers.js';
 export { WebhookOutbox } from './webhook-outbox.js';
 export type { WebhookDelivery } from './webhook-outbox.js';
 export { CloseEventLog } from './close/events.js';
+export type { RouteRegistrar } from './close/events.js';
 export type { ClarionFakeWebhooks } from './clarion/fake.js';

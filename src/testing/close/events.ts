@@ -29,7 +29,8 @@ function randomHex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-type Register = (method: string, path: string, handler: RouteHandler) => void;
+/** Adds one route to a fake (its protected `route`, handed over). */
+export type RouteRegistrar = (method: string, path: string, handler: RouteHandler) => void;
 
 /**
  * The Close fake's event log and webhook subscriptions: every change the fake makes is logged
@@ -80,7 +81,7 @@ export class CloseEventLog {
   }
 
   /** Adds the `/event/` and `/webhook/` routes. */
-  install(route: Register): void {
+  install(route: RouteRegistrar): void {
     route('GET', '/event/', (ctx) => this.#list(ctx));
     route('GET', '/event/:id/', (ctx) => this.#one(this.events.find((e) => e.id === ctx.params.id)));
     route('GET', '/webhook/', () =>
