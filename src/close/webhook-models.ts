@@ -47,7 +47,9 @@ export const WebhookUpdateSchema = strictObject({
   events: z.optional(z.array(WebhookEventSpecSchema)),
   verify_ssl: z.optional(z.boolean()),
   // A regex rather than z.enum: the same check, without pulling zod's enum code into the bundle.
-  status: z.optional(z.string().check(z.regex(/^(active|paused)$/, 'must be active or paused')) as z.ZodMiniType<'active' | 'paused'>),
+  status: z.optional(
+    z.string().check(z.regex(/^(active|paused)$/, 'must be active or paused')) as z.ZodMiniType<'active' | 'paused', 'active' | 'paused'>,
+  ),
   event_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
 });
 
