@@ -25,6 +25,16 @@ describe('close.events', () => {
     expect(close.fake.requests.at(-1)?.query).toMatchObject({ object_type: 'sequence_subscription', action: 'updated', _limit: '3' });
   });
 
+  it('moves page by page with getNextPage, and refuses to branch from a page already left behind', async () => {
+    await pauseSeededSubscriptions(5);
+    const first = await close.client().events.list({ object_type: 'sequence_subscription', action: 'updated', _limit: 2 });
+    const second = await first.getNextPage();
+    const third = await second.getNextPage();
+    expect([first, second, third].map((p) => p.data.length)).toEqual([2, 2, 1]);
+    expect(third.hasNextPage()).toBe(false);
+    await expect(first.getNextPage()).rejects.toThrow(/moves forward only/);
+  });
+
   it('types subscription events: data, previous_data and changed_fields', async () => {
     const [id] = await pauseSeededSubscriptions(1);
     const page = await close.client().events.list({ object_id: id!, action: 'updated' });
