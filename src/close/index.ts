@@ -16,6 +16,7 @@ export { CloseEvents } from './resources/events.js';
 export { unwrapCloseWebhook } from './webhook.js';
 export type { CloseWebhookEvent, CloseWebhookOptions } from './webhook.js';
 export { isCloseEvent, EVENT_FILTER_COMBINATIONS } from './events.js';
+export { eventsFilter, EventsFilter } from './events-filter.js';
 export type {
   CloseEvent,
   CloseEventAction,

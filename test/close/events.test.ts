@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCloseEvent } from '../../src/close/index.js';
+import { eventsFilter, isCloseEvent } from '../../src/close/index.js';
 import { InvalidRequestError } from '../../src/index.js';
 import { firstSequenceId, useCloseFake } from '../helpers/close.js';
 
@@ -33,6 +33,14 @@ describe('close.events', () => {
     expect([first, second, third].map((p) => p.data.length)).toEqual([2, 2, 1]);
     expect(third.hasNextPage()).toBe(false);
     await expect(first.getNextPage()).rejects.toThrow(/moves forward only/);
+  });
+
+  it('sends the same query for an eventsFilter() builder as for the plain object', async () => {
+    const since = '2026-01-01T00:00:00Z';
+    await close.client().events.list({ object_type: 'sequence', action: 'updated', date_updated__gte: since, _limit: 10 });
+    await close.client().events.list(eventsFilter().objectType('sequence').action('updated').since(since).limit(10));
+    expect(close.fake.requests[1]?.query).toEqual(close.fake.requests[0]?.query);
+    await expect(close.client().events.list(eventsFilter().objectType('sequence'))).rejects.toBeInstanceOf(InvalidRequestError);
   });
 
   it('types subscription events: data, previous_data and changed_fields', async () => {

@@ -5,7 +5,9 @@ import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
 import { Paginated } from '../../core/pagination.js';
 import { encodeId } from '../../core/path.js';
+import { resolveFilter } from '../../core/filters.js';
 import { checkInput } from '../../core/schema.js';
+import type { EventsFilter } from '../events-filter.js';
 import {
   CloseEventSchema,
   EVENT_PAGE_SIZE,
@@ -32,9 +34,9 @@ export class CloseEvents {
    * Pages come one after another (`concurrency` does not apply to cursors).
    * @example for await (const ev of close.events.list({ object_type: 'sequence_subscription', action: 'updated' })) console.log(ev.id);
    */
-  list(filter: EventListFilter = {}, options?: ListOptions): Paginated<CloseEvent> {
+  list(filter: EventListFilter | EventsFilter = {}, options?: ListOptions): Paginated<CloseEvent> {
     return Paginated.from(() => {
-      const { _limit, ...params } = checkInput(EventListFilterSchema, filter, 'events.list filter');
+      const { _limit, ...params } = checkInput(EventListFilterSchema, resolveFilter(filter), 'events.list filter');
       return cursorList(
         this.#http,
         {
