@@ -59,7 +59,7 @@ export async function unwrapClarionWebhook(
 
 function checkSecret(headers: WebhookHeaders, secret: string): void {
   if (typeof secret !== 'string' || secret === '') throw new WebhookVerificationError('options', 'secret must be a non-empty string');
-  const sent = readHeader(headers, 'x-clarion-secret');
+  const sent = readHeader(headers, 'x-clarion-secret', true);
   if (sent === undefined || sent === '') throw new WebhookVerificationError('header', 'header X-Clarion-Secret is missing');
   if (!timingSafeEqual(sent, secret))
     throw new WebhookVerificationError('signature', 'X-Clarion-Secret does not match the configured secret');

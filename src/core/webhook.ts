@@ -61,10 +61,10 @@ export function readBody(rawBody: unknown): ReceivedBody {
 
 /**
  * One header's value, or undefined when absent. Duplicates are refused rather than picking one:
- * a second copy may be an attacker's. (A `Headers` joins copies with ", "; none of the values
- * read here may contain a comma.)
+ * a second copy may be an attacker's. A `Headers` (and Node, for most names) joins copies with
+ * ", ", so a comma counts as a duplicate unless `mayHaveComma` (a user-chosen secret may hold one).
  */
-export function readHeader(headers: WebhookHeaders, name: string): string | undefined {
+export function readHeader(headers: WebhookHeaders, name: string, mayHaveComma = false): string | undefined {
   if (headers === null || typeof headers !== 'object')
     throw new WebhookVerificationError('header', 'headers must be a Headers or a plain object');
   let value: string | readonly string[] | undefined | null;
@@ -79,7 +79,7 @@ export function readHeader(headers: WebhookHeaders, name: string): string | unde
     value = value[0] as string | undefined;
   }
   if (typeof value !== 'string') return undefined;
-  if (value.includes(',')) throw duplicate(name);
+  if (!mayHaveComma && value.includes(',')) throw duplicate(name);
   return value.trim();
 }
 

@@ -88,7 +88,7 @@ describe('Clarion webhook signatures', () => {
 
   it('checks X-Clarion-Secret alone with secretOnly, or with the signature by default', async () => {
     const keys = await createClarionTestKeys();
-    const secret = 'clarion-dashboard-secret';
+    const secret = 'clarion, dashboard secret'; // a comma is no duplicate here: the secret is the user's
     const signed = await signClarionWebhook(report, keys.privateKey, { secret });
     await expect(unwrapClarionWebhook(report, { 'x-clarion-secret': secret }, { secret, secretOnly: true })).resolves.toMatchObject({
       id: 42,
