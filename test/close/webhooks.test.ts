@@ -26,4 +26,18 @@ describe('close.webhooks', () => {
     await expect(client.webhooks.retrieve('../x')).rejects.toBeInstanceOf(InvalidRequestError);
     expect(close.fake.requests).toHaveLength(0);
   });
+
+  it('delivers only to active subscriptions that asked for the event', async () => {
+    const client = close.client();
+    const wanted = await client.webhooks.create({ url: 'http://127.0.0.1:9/wanted', events });
+    await client.webhooks.create({ url: 'http://127.0.0.1:9/other', events: [{ object_type: 'sequence', action: 'created' }] });
+    const paused = await client.webhooks.create({ url: 'http://127.0.0.1:9/paused', events });
+    await client.webhooks.update(paused.id, { status: 'paused' });
+    const log = close.fake.eventLog;
+    const sent: string[] = [];
+    log.outbox.send = (url) => void sent.push(url); // record instead of POSTing
+    log.record('sequence_subscription', 'updated', { id: 'sub_1', status: 'paused' }, { id: 'sub_1', status: 'active' });
+    expect(sent).toEqual([wanted.url]);
+    expect(log.events.at(-1)).toMatchObject({ changed_fields: ['status'], previous_data: { status: 'active' } });
+  });
 });
