@@ -21,3 +21,4 @@ export type { WebhookDelivery } from './webhook-outbox.js';
 export { CloseEventLog } from './close/events.js';
 export type { RouteRegistrar } from './close/events.js';
 export type { ClarionFakeWebhooks } from './clarion/fake.js';
+export type { WhippyFakeWebhooks } from './whippy/webhooks.js';

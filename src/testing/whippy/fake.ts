@@ -1,7 +1,7 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { seededRandom, uuidMaker } from '../ids.js';
-import { signWhippyWebhook } from '../webhook-signers.js';
 import { WebhookOutbox } from '../webhook-outbox.js';
+import { sendStepContactEvents, type WhippyFakeWebhooks } from './webhooks.js';
 
 /** Options of {@link WhippyFake}. */
 export interface WhippyFakeOptions {
@@ -10,11 +10,7 @@ export interface WhippyFakeOptions {
   /** Seed realistic sequences, contacts and runs (default true). */
   seed?: boolean;
   /** Send `step_contact.*` and `sequence_run.*` webhooks here when contacts are added or removed over the API. */
-  webhooks?: {
-    url: string;
-    /** Signs `X-Whippy-Signature` (the third-party-described scheme; unconfirmed). Unsigned without it. */
-    secret?: string;
-  };
+  webhooks?: WhippyFakeWebhooks;
 }
 
 const MAX_LIMIT = 500;
@@ -56,7 +52,7 @@ export class WhippyFake extends FakeApi {
   readonly writes: { method: string; sequenceId: string; contacts: number }[] = [];
   /** Webhooks sent. */
   readonly outbox = new WebhookOutbox();
-  readonly #webhooks: WhippyFakeOptions['webhooks'];
+  readonly #webhooks: WhippyFakeWebhooks | undefined;
   readonly #apiKey: string;
   readonly #uuid = uuidMaker(seededRandom(11));
   // Whether each step contact responded: a filter the docs offer but the samples do not show.
@@ -242,19 +238,9 @@ export class WhippyFake extends FakeApi {
     });
   }
 
-  /** Sends `step_contact.<action>` and `sequence_run.<action>` for one step contact. */
   #notify(action: 'created' | 'updated', stepContact: FakeRecord): void {
-    const hooks = this.#webhooks;
-    if (!hooks) return;
-    const run = this.#runOf.get(String(stepContact.id));
-    for (const [event, data] of [
-      [`step_contact.${action}`, stepContact],
-      [`sequence_run.${action}`, run],
-    ] as const) {
-      if (!data) continue;
-      const body = JSON.stringify({ data, event, request_id: this.#uuid() });
-      this.outbox.send(hooks.url, body, async () => (hooks.secret === undefined ? {} : signWhippyWebhook(body, hooks.secret)));
-    }
+    if (this.#webhooks)
+      sendStepContactEvents(this.outbox, this.#webhooks, action, stepContact, this.#runOf.get(String(stepContact.id)), this.#uuid());
   }
 
   #stepContactsIn(sequence: FakeRecord, contact: FakeRecord): FakeRecord[] {
