@@ -53,7 +53,11 @@ export async function verifyEcdsa(key: CryptoKey, signatureHex: string, message:
     (c): c is Uint8Array<ArrayBuffer> => c !== undefined,
   );
   if (candidates.length === 0) throw new WebhookVerificationError('encoding', 'the signature is neither DER nor a 64-byte r‖s pair');
-  for (const raw of candidates) if (await crypto.subtle.verify(ECDSA, key, raw, message)) return true;
+  try {
+    for (const raw of candidates) if (await crypto.subtle.verify(ECDSA, key, raw, message)) return true;
+  } catch {
+    throw new WebhookVerificationError('options', 'publicKey is not an ECDSA P-256 key usable for verify');
+  }
   return false;
 }
 

@@ -170,6 +170,10 @@ describe('unwrapClarionWebhook refuses bad input', () => {
   it('refuses a public key that is not a P-256 SPKI PEM', async () => {
     await refused(clarion(report, await clarionHeaders(), { publicKey: 'garbage' }), 'options', /SPKI PEM/);
   });
+  it('refuses a CryptoKey that cannot verify ECDSA', async () => {
+    const hmac = await crypto.subtle.importKey('raw', new Uint8Array(32), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    await refused(clarion(report, await clarionHeaders(), { publicKey: hmac }), 'options', /ECDSA P-256 key/);
+  });
   it('refuses non-JSON after a valid signature', async () => {
     await refused(clarion('<xml/>', await clarionHeaders('<xml/>')), 'payload', /not JSON/);
   });
