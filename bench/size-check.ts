@@ -6,10 +6,10 @@ import { measureSizes } from './size.ts';
 /** Guards in kB (min + gzip, with dependencies). Lower them when a change shrinks the bundles. */
 const GUARDS: Record<string, number> = {
   'sequence-apis': 9.5,
-  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.7, whole +3.4).
+  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4).
   'sequence-apis/close': 31.8,
   'sequence-apis/whippy': 30.6,
-  'sequence-apis/clarion': 30.2,
+  'sequence-apis/clarion': 30.3,
   'whole package': 38.4,
 };
 
