@@ -73,7 +73,7 @@ async function contenders(): Promise<Contender[]> {
     },
     {
       vendor: 'Clarion (ECDSA P-256)',
-      bare: () => crypto.subtle.verify(ecdsa, keys.publicKey, clarionSig, clarionMessage),
+      bare: () => crypto.subtle.verify(ecdsa, keys.publicKey as CryptoKey, clarionSig, clarionMessage),
       sdk: () => unwrapClarionWebhook(report, clarionHeaders, { publicKey: keys.publicKey, ...tolerance }),
     },
     {

@@ -37,4 +37,4 @@ export { BatchError } from './core/batch.js';
 export type { CompletedChunk } from './core/batch.js';
 export type { FilterInput, DateInput } from './core/filters.js';
 export { WebhookVerificationError } from './core/webhook.js';
-export type { WebhookCheck, WebhookBody, WebhookHeaders, WebhookTimingOptions } from './core/webhook.js';
+export type { WebhookCheck, WebhookBody, WebhookHeaders, WebhookTimingOptions, WebCryptoKey } from './core/webhook.js';

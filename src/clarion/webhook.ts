@@ -10,6 +10,7 @@ import {
   WebhookVerificationError,
   type WebhookBody,
   type WebhookHeaders,
+  type WebCryptoKey,
   type WebhookTimingOptions,
 } from '../core/webhook.js';
 import type { ClarionWebhookPayload } from './webhook-types.js';
@@ -23,7 +24,7 @@ MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEUTo6buTe5YfARuqL9LEHbfxij5/Y
 /** Options of {@link unwrapClarionWebhook}. */
 export interface ClarionWebhookOptions extends WebhookTimingOptions {
   /** The key that verifies `X-Clarion-Signature`: SPKI PEM or a `CryptoKey` (default: Clarion's published key). */
-  publicKey?: string | CryptoKey;
+  publicKey?: string | WebCryptoKey;
   /** Your custom secret from Clarion's dashboard (Developer Actions): `X-Clarion-Secret` must equal it. */
   secret?: string;
   /** With `secret`: check only the secret, not the signature (default false: both). */

@@ -1,4 +1,4 @@
-import { hexToBytes, WebhookVerificationError } from './webhook.js';
+import { hexToBytes, WebhookVerificationError, type WebCryptoKey } from './webhook.js';
 
 // Imported keys, by what the caller passed: importing costs about as much as one verification,
 // and a receiver checks every delivery with the same key. Small, so stale keys fall out.
@@ -29,8 +29,8 @@ export function verifyHmac(key: CryptoKey, signature: Uint8Array<ArrayBuffer>, m
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
 /** A P-256 public key from an SPKI PEM (or a `CryptoKey` as is). */
-export function ecdsaPublicKey(key: string | CryptoKey): Promise<CryptoKey> {
-  if (typeof key !== 'string') return Promise.resolve(key);
+export function ecdsaPublicKey(key: string | WebCryptoKey): Promise<CryptoKey> {
+  if (typeof key !== 'string') return Promise.resolve(key as CryptoKey);
   return cached(`spki:${key}`, async () => {
     const base64 = key.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '');
     let der: Uint8Array<ArrayBuffer>;

@@ -24,6 +24,17 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer;
 /** Request headers as a Web `Headers`, a plain object or Node's `IncomingHttpHeaders`. */
 export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
 
+/**
+ * A WebCrypto key (a `CryptoKey`), typed by its shape: naming `CryptoKey` itself would need the
+ * DOM lib in the user's tsconfig, which a Node-only app does not have.
+ */
+export interface WebCryptoKey {
+  readonly type: string;
+  readonly extractable: boolean;
+  readonly algorithm: { readonly name: string };
+  readonly usages: readonly string[];
+}
+
 /** Options every verifier takes. */
 export interface WebhookTimingOptions {
   /** How far the signed timestamp may be from now, in seconds (default 300), against replays. */

@@ -1,3 +1,5 @@
+import type { WebCryptoKey } from '../core/webhook.js';
+
 // Signers for tests: they produce the headers each vendor sends, so a receiver can be tested
 // with deliveries it must accept. WebCrypto only, like the verifiers.
 
@@ -66,10 +68,10 @@ export interface ClarionSignOptions extends SignOptions {
  */
 export async function signClarionWebhook(
   body: string | Uint8Array,
-  privateKey: CryptoKey | string,
+  privateKey: WebCryptoKey | string,
   options: ClarionSignOptions = {},
 ): Promise<Record<string, string>> {
-  const key = typeof privateKey === 'string' ? await importPkcs8(privateKey) : privateKey;
+  const key = typeof privateKey === 'string' ? await importPkcs8(privateKey) : (privateKey as CryptoKey);
   const timestamp = String(options.timestamp ?? Date.now());
   const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, concat(`${timestamp}.`, body)));
   const signature = options.encoding === 'raw' ? hex(raw) : hex(rawToDer(raw));
@@ -89,7 +91,7 @@ export async function signWhippyWebhook(body: string | Uint8Array, secret: strin
 }
 
 /** A fresh P-256 key pair for Clarion tests: sign with `privateKey`, verify with `publicKeyPem` (or `publicKey`). */
-export async function createClarionTestKeys(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey; publicKeyPem: string }> {
+export async function createClarionTestKeys(): Promise<{ privateKey: WebCryptoKey; publicKey: WebCryptoKey; publicKeyPem: string }> {
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
   const base64 = btoa(String.fromCharCode(...spki));

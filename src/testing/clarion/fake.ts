@@ -1,3 +1,4 @@
+import type { WebCryptoKey } from '../../core/webhook.js';
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { signClarionWebhook } from '../webhook-signers.js';
 import { WebhookOutbox } from '../webhook-outbox.js';
@@ -7,7 +8,7 @@ export interface ClarionFakeWebhooks {
   /** The receiver's URL. */
   url: string;
   /** Signs `X-Clarion-Signature` (a P-256 key: see `createClarionTestKeys`); verify with its public key. */
-  privateKey: CryptoKey | string;
+  privateKey: WebCryptoKey | string;
   /** Sent as `X-Clarion-Secret` when set. */
   secret?: string;
 }
