@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 
 /** Guard on the packed tarball, in bytes (gzip, as `npm pack` reports it). Lower it when the package shrinks. */
-const MAX_PACKED = 305_000; // webhooks and the event log added 40.5 kB packed (264.3 -> 304.8 kB: ESM, CJS, the CLI bundle and .d.ts each carry them)
+const MAX_PACKED = 306_000; // webhooks and the event log added 41.5 kB packed (264.3 -> 305.8 kB: ESM, CJS, the CLI bundle and .d.ts each carry them)
 
 const root = new URL('..', import.meta.url).pathname;
 // --ignore-scripts: `prepare` would rebuild; the check runs after the build.
