@@ -25,6 +25,7 @@ export type { RateLimit, RateLimitReader } from './core/rate-limit.js';
 export { parseRateLimitHeader, readRateLimit } from './core/rate-limit.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { ValidationMode, OpenEnum } from './core/schema.js';
+export { raw } from './core/raw.js';
 export type { ClientOptions, RequestOptions, ListOptions } from './core/options.js';
 export { APIPromise } from './core/api-promise.js';
 /** @internal The shared request pipeline; resources take it in their constructors. */

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { looseObject, maybe, openEnum } from '../core/schema.js';
 
 // Clarion's field tables list some enums in full; the rest are known only by the docs' one
-// example value, so they stay open. Fields "from example" are optional (../shared/api/clarion.md §4).
+// example value, so they stay open. Fields "from example" are optional (../shared/api/clarion.md §4);
+// field-table fields are required with the table's nullability, so 'strict' sees one go missing.
 
 /** A sequence instance's status (field table). */
 export const SEQUENCE_STATUSES = ['in-progress', 'completed', 'failed', 'cancelled', 'queued', 'paused'] as const;
@@ -13,8 +14,10 @@ export const DEFINITION_STATUSES = ['active', 'inactive', 'archived'] as const;
 
 /** A sequence's status. */
 export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
-/** A sequence's type: `appointment_reminder` seen; the others from the project's requirements. */
-export const SequenceTypeSchema = openEnum(['appointment_reminder', 'follow_up', 'other'] as const);
+/** A sequence's types, as the field table lists them (seed 000, [C]). */
+export const SEQUENCE_TYPES = ['appointment_reminder', 'follow_up', 'other'] as const;
+/** A sequence's type. */
+export const SequenceTypeSchema = openEnum(SEQUENCE_TYPES);
 /** A step's type: `voice` seen; `sms` likely (definitions carry a messaging assistant). */
 export const StepTypeSchema = openEnum(['voice', 'sms'] as const);
 /** A step's status: only `pending` is documented. */
@@ -48,25 +51,25 @@ export const SequenceInputSchema = looseObject({
   type: maybe(InputTypeSchema),
 });
 
-/** A sequence instance: one patient's outreach, created from a definition. */
+/** A sequence instance (seed 000 field table, [C]): every table field required, with its nullability. */
 export const SequenceSchema = looseObject({
   id: z.number(),
   status: SequenceStatusSchema,
-  ended_reason: maybe(z.string()),
-  ended_reason_v2: maybe(z.string()),
-  current_step: maybe(z.number()),
-  next_activity: maybe(z.string()),
-  organization_id: maybe(z.number()),
-  patient_id: maybe(z.number()),
-  type: maybe(SequenceTypeSchema),
-  steps: maybe(z.array(SequenceStepSchema)),
-  sequence_definition_id: maybe(z.number()),
-  inputs: maybe(z.array(SequenceInputSchema)),
-  outcome: maybe(z.string()),
-  was_contact_reached: maybe(z.boolean()),
-  claimed_at: maybe(z.string()),
-  is_test_mode: maybe(z.boolean()),
-  last_updated: maybe(z.string()),
+  ended_reason: z.nullable(z.string()),
+  ended_reason_v2: z.nullable(z.string()),
+  current_step: z.number(),
+  next_activity: z.nullable(z.string()),
+  organization_id: z.number(),
+  patient_id: z.number(),
+  type: SequenceTypeSchema,
+  steps: z.array(SequenceStepSchema),
+  sequence_definition_id: z.number(),
+  inputs: z.array(SequenceInputSchema),
+  outcome: z.nullable(z.string()),
+  was_contact_reached: z.boolean(),
+  claimed_at: z.nullable(z.string()),
+  is_test_mode: z.boolean(),
+  last_updated: z.string(),
 });
 
 /** An input a definition asks for. */
@@ -95,17 +98,17 @@ export const OutreachScheduleSchema = looseObject({
   days_of_week: maybe(z.array(z.string())),
 });
 
-/** A sequence definition: the template sequences are created from. */
+/** A sequence definition (clarion.md §4.4): field-table fields required ([C]), example-only fields optional ([I]). */
 export const SequenceDefinitionSchema = looseObject({
   id: z.number(),
-  name: maybe(z.string()),
-  status: maybe(DefinitionStatusSchema),
-  steps_definition: maybe(z.array(StepDefinitionSchema)),
-  inputs_definition: maybe(z.array(InputDefinitionSchema)),
-  outreach_schedule: maybe(OutreachScheduleSchema),
-  voice_assistant_id: maybe(z.number()),
-  organization_id: maybe(z.number()),
-  ehr_action: maybe(EhrActionSchema),
+  name: z.string(),
+  status: DefinitionStatusSchema,
+  steps_definition: z.array(StepDefinitionSchema),
+  inputs_definition: z.array(InputDefinitionSchema),
+  outreach_schedule: OutreachScheduleSchema,
+  voice_assistant_id: z.nullable(z.number()),
+  organization_id: z.number(),
+  ehr_action: z.nullable(EhrActionSchema),
   created_at: maybe(z.string()),
   is_archived: maybe(z.boolean()),
   allow_repeat_contact: maybe(z.boolean()),
@@ -128,27 +131,23 @@ export const BatchUploadResponseSchema = looseObject({
 export const StopResultSchema = looseObject({ success: z.boolean() });
 
 /** Clarion's `{success, data}` envelope. */
-export function successEnvelope<T extends z.core.SomeType>(data: T) {
+export function successEnvelope<T extends z.ZodMiniType>(data: T) {
   return looseObject({ success: maybe(z.boolean()), data });
 }
 
-/** A Clarion sequence instance. */
-export type Sequence = z.infer<typeof SequenceSchema>;
-/** One step of a sequence instance. */
-export type SequenceStep = z.infer<typeof SequenceStepSchema>;
-/** An input value of a sequence instance. */
-export type SequenceInput = z.infer<typeof SequenceInputSchema>;
-/** A sequence definition. */
-export type SequenceDefinition = z.infer<typeof SequenceDefinitionSchema>;
-/** One step of a definition. */
-export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
-/** An input a definition asks for. */
-export type InputDefinition = z.infer<typeof InputDefinitionSchema>;
-/** A definition's outreach schedule. */
-export type OutreachSchedule = z.infer<typeof OutreachScheduleSchema>;
-/** The result of stopping a sequence. */
-export type StopResult = z.infer<typeof StopResultSchema>;
-/** A sequence's status (open). */
-export type SequenceStatus = z.infer<typeof SequenceStatusSchema>;
-/** A definition's status (open). */
-export type DefinitionStatus = z.infer<typeof DefinitionStatusSchema>;
+export type {
+  Sequence,
+  SequenceStep,
+  SequenceInput,
+  SequenceDefinition,
+  StepDefinition,
+  InputDefinition,
+  OutreachSchedule,
+  BusinessHours,
+  StopResult,
+  SequenceStatus,
+  SequenceType,
+  DefinitionStatus,
+  StepType,
+  InputType,
+} from './model-types.js';

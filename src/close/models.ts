@@ -148,60 +148,52 @@ export const SequenceSubscriptionSchema = looseObject({
   date_updated: maybe(z.string()),
 });
 
-/** A bulk subscribe / pause / resume action over many leads. Fully typed in Close's spec; many fields nullable. */
+/** A bulk action (close.md §2.5, [C] spec): all 24 fields required, as the spec lists them. */
 export const BulkSequenceSubscriptionActionSchema = looseObject({
   id: z.string(),
   action_type: BulkActionTypeSchema,
-  status: maybe(BulkActionStatusSchema),
-  contact_preference: maybe(ContactPreferenceSchema),
-  sequence_id: maybe(z.string()),
-  sender_account_id: maybe(z.string()),
-  sender_email: maybe(z.string()),
-  sender_name: maybe(z.string()),
-  calls_assigned_to: maybe(z.array(z.string())),
-  from_phone_number_id: maybe(z.string()),
-  query: maybe(z.string()),
-  s_query: maybe(z.record(z.string(), z.unknown())),
-  sort: maybe(z.array(z.unknown())),
-  results_limit: maybe(z.number()),
-  n_leads: maybe(z.number()),
-  n_objects: maybe(z.number()),
-  n_leads_processed: maybe(z.number()),
-  n_objects_processed: maybe(z.number()),
-  send_done_email: maybe(z.boolean()),
-  organization_id: maybe(z.string()),
-  created_by: maybe(z.string()),
-  updated_by: maybe(z.string()),
-  date_created: maybe(z.string()),
-  date_updated: maybe(z.string()),
+  status: z.nullable(BulkActionStatusSchema),
+  contact_preference: z.nullable(ContactPreferenceSchema),
+  sequence_id: z.nullable(z.string()),
+  sender_account_id: z.nullable(z.string()),
+  sender_email: z.nullable(z.string()),
+  sender_name: z.nullable(z.string()),
+  calls_assigned_to: z.nullable(z.array(z.string())),
+  from_phone_number_id: z.nullable(z.string()),
+  query: z.nullable(z.string()),
+  s_query: z.record(z.string(), z.unknown()),
+  sort: z.array(z.record(z.string(), z.unknown())),
+  results_limit: z.nullable(z.number()),
+  n_leads: z.nullable(z.number()),
+  n_objects: z.nullable(z.number()),
+  n_leads_processed: z.number(),
+  n_objects_processed: z.number(),
+  send_done_email: z.boolean(),
+  organization_id: z.string(),
+  created_by: z.nullable(z.string()),
+  updated_by: z.nullable(z.string()),
+  date_created: z.nullable(z.string()),
+  date_updated: z.nullable(z.string()),
 });
 
-/** Close's list envelope: `{ data, has_more }`. */
-export function listEnvelope<T extends z.core.SomeType>(item: T) {
-  return looseObject({ data: z.array(item), has_more: z.optional(z.boolean()) });
+/** Close's list envelope: `{ data, has_more }`, both required (close.md §3, [C]; the spec's list responses). */
+export function listEnvelope<T extends z.ZodMiniType>(item: T) {
+  return looseObject({ data: z.array(item), has_more: z.boolean() });
 }
 
-/** A Close sequence. */
-export type Sequence = z.infer<typeof SequenceSchema>;
-/** One step of a Close sequence. */
-export type SequenceStep = z.infer<typeof SequenceStepSchema>;
-/** A Close sending schedule. */
-export type Schedule = z.infer<typeof ScheduleSchema>;
-/** One sending window of a schedule. */
-export type ScheduleRange = z.infer<typeof ScheduleRangeSchema>;
-/** A contact's subscription to a sequence. */
-export type SequenceSubscription = z.infer<typeof SequenceSubscriptionSchema>;
-/** A bulk sequence subscription action. */
-export type BulkSequenceSubscriptionAction = z.infer<typeof BulkSequenceSubscriptionActionSchema>;
-/** A sequence's status (open: new values pass through). */
-export type SequenceStatus = z.infer<typeof SequenceStatusSchema>;
-/** A subscription's status (open). */
-export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
-/** Why a subscription has its status (open). */
-export type StatusReason = z.infer<typeof StatusReasonSchema>;
-/** A step's type (open). */
-export type StepType = z.infer<typeof StepTypeSchema>;
-/** A bulk action's type (open). */
-export type BulkActionType = z.infer<typeof BulkActionTypeSchema>;
-/** A bulk action's status (open). */
-export type BulkActionStatus = z.infer<typeof BulkActionStatusSchema>;
+export type {
+  Sequence,
+  SequenceStep,
+  Schedule,
+  ScheduleRange,
+  SubscriptionCounts,
+  SequenceSubscription,
+  BulkSequenceSubscriptionAction,
+  BulkActionField,
+  SequenceStatus,
+  SubscriptionStatus,
+  StatusReason,
+  StepType,
+  BulkActionType,
+  BulkActionStatus,
+} from './model-types.js';

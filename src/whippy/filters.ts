@@ -1,6 +1,6 @@
 import { FilterBuilder, type DateInput } from '../core/filters.js';
 import type { ContactSequencesFilterParams, RunsFilterParams, SequenceContactsFilterParams } from './inputs.js';
-import type { RunStatus, SequenceStatus, StepContactStatus } from './models.js';
+import type { ContactSequenceStatus, RunStatus, SequenceContactFilterStatus, SequenceStatus } from './models.js';
 
 /** Immutable builder for `sequences.runs.list` filters. */
 export class RunsFilter extends FilterBuilder<RunsFilterParams> {
@@ -36,8 +36,8 @@ export class RunsFilter extends FilterBuilder<RunsFilterParams> {
 
 /** Immutable builder for `sequences.contacts.list` filters. */
 export class SequenceContactsFilter extends FilterBuilder<SequenceContactsFilterParams> {
-  /** Contacts with this status in their step. */
-  status(status: StepContactStatus): SequenceContactsFilter {
+  /** Contacts with this status in their step (E3's list: `complete`, `removed`, not `finished`). */
+  status(status: SequenceContactFilterStatus): SequenceContactsFilter {
     return this.with('status', status);
   }
   /** Contacts in any of these steps. */
@@ -73,7 +73,7 @@ export class ContactSequencesFilter extends FilterBuilder<ContactSequencesFilter
     return this.with('sequence_id', sequenceId);
   }
   /** Only entries where the contact's latest step has this status. */
-  contactStatus(status: StepContactStatus): ContactSequencesFilter {
+  contactStatus(status: ContactSequenceStatus): ContactSequencesFilter {
     return this.with('contact_status', status);
   }
   /** Only sequences with this status. */

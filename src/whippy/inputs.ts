@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber } from '../core/filters.js';
 import { looseObject, openEnum, strictObject } from '../core/schema.js';
-import { RUN_STATUSES, SEQUENCE_STATUSES, STEP_CONTACT_STATUSES } from './models.js';
+import { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
 
 /** Whippy's largest page (documented on contact sequences; assumed for the other lists). */
 export const WHIPPY_MAX_LIMIT = 500;
@@ -39,7 +39,7 @@ export const RunsFilterSchema = z
 
 /** Filter of `sequences.contacts.list`. `step_ids` is sent comma-separated. */
 export const SequenceContactsFilterSchema = strictObject({
-  status: status(STEP_CONTACT_STATUSES),
+  status: status(SEQUENCE_CONTACT_FILTER_STATUSES),
   step_ids: z.optional(
     z.pipe(
       z.array(filterId).check(z.minLength(1, 'must name at least one step')),
@@ -56,7 +56,7 @@ export const SequenceContactsFilterSchema = strictObject({
 /** Filter of `contacts.sequences.list` (sent in the JSON body). */
 export const ContactSequencesFilterSchema = strictObject({
   sequence_id: z.optional(filterId),
-  contact_status: status(STEP_CONTACT_STATUSES),
+  contact_status: status(CONTACT_SEQUENCE_STATUSES),
   sequence_status: status(SEQUENCE_STATUSES),
   limit,
   offset,

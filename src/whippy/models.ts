@@ -14,8 +14,12 @@ const userId = maybe(z.union([z.number(), z.string()]));
 export const SEQUENCE_STATUSES = ['draft', 'active', 'archived'] as const;
 /** Sequence run statuses seen (`active`, `finished`); the full list is unpublished. */
 export const RUN_STATUSES = ['active', 'finished'] as const;
-/** Step-contact statuses: union of the E3 filter list, E9's list and webhook payloads. */
+/** Step-contact statuses in payloads: union of the E3 filter list, E9's list and webhook payloads (whippy.md §3). */
 export const STEP_CONTACT_STATUSES = ['pending', 'active', 'inactive', 'moved', 'finished', 'complete', 'removed'] as const;
+/** The `status` filter of `sequences.contacts.list`, from its description text (whippy.md §2 E3, [C]). */
+export const SEQUENCE_CONTACT_FILTER_STATUSES = ['pending', 'active', 'inactive', 'moved', 'complete', 'removed'] as const;
+/** A contact's status in its latest step on `contacts.sequences.list` (whippy.md §2 E9, seed 003, [C]). */
+export const CONTACT_SEQUENCE_STATUSES = ['pending', 'active', 'inactive', 'moved', 'finished'] as const;
 
 /** A sequence's status. */
 export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
@@ -23,6 +27,8 @@ export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
 export const RunStatusSchema = openEnum(RUN_STATUSES);
 /** A contact's status in a step. */
 export const StepContactStatusSchema = openEnum(STEP_CONTACT_STATUSES);
+/** A contact's status in its latest step, on a contact's sequences. */
+export const ContactSequenceStatusSchema = openEnum(CONTACT_SEQUENCE_STATUSES);
 
 /** A sending toggle with a time-zone choice. */
 export const TimezoneToggleSchema = looseObject({ enabled: z.optional(z.boolean()), use_contact_timezone: z.optional(z.boolean()) });
@@ -160,7 +166,7 @@ export const StepRefSchema = looseObject({ id: text, title: text });
  */
 export const ContactSequenceSchema = looseObject({
   sequence: maybe(looseObject({ id: text, title: text, status: maybe(SequenceStatusSchema) })),
-  contact_status: maybe(StepContactStatusSchema),
+  contact_status: maybe(ContactSequenceStatusSchema),
   last_step: maybe(StepRefSchema),
   current_step: maybe(StepRefSchema),
   next_step: maybe(StepRefSchema),
@@ -170,29 +176,29 @@ export const ContactSequenceSchema = looseObject({
 export const AcceptedSchema = z.unknown();
 
 /** Whippy's list envelope: `{ data, total }`. */
-export function listEnvelope<T extends z.core.SomeType>(item: T) {
+export function listEnvelope<T extends z.ZodMiniType>(item: T) {
   return looseObject({ data: z.array(item), total: z.optional(z.number()) });
 }
 
-/** A Whippy sequence. */
-export type Sequence = z.infer<typeof SequenceSchema>;
-/** A sequence's settings. */
-export type SequenceSettings = z.infer<typeof SequenceSettingsSchema>;
-/** One step of a Whippy sequence. */
-export type SequenceStep = z.infer<typeof SequenceStepSchema>;
-/** One contact's pass through a sequence. */
-export type SequenceRun = z.infer<typeof SequenceRunSchema>;
-/** A contact in a step of a sequence. */
-export type StepContact = z.infer<typeof StepContactSchema>;
-/** The contact a run or step contact is about. */
-export type ContactRef = z.infer<typeof ContactRefSchema>;
-/** A message sent by a step. */
-export type ContactMessage = z.infer<typeof ContactMessageSchema>;
-/** One sequence a contact is in, with last, current and next step. */
-export type ContactSequence = z.infer<typeof ContactSequenceSchema>;
-/** A sequence's status (open). */
-export type SequenceStatus = z.infer<typeof SequenceStatusSchema>;
-/** A run's status (open). */
-export type RunStatus = z.infer<typeof RunStatusSchema>;
-/** A contact's status in a step (open). */
-export type StepContactStatus = z.infer<typeof StepContactStatusSchema>;
+export type {
+  Sequence,
+  SequenceSettings,
+  TimezoneToggle,
+  StepAnalytics,
+  ScheduleOptions,
+  SequenceStep,
+  SequenceRun,
+  RunStepContact,
+  StepContact,
+  ContactRef,
+  ContactMessage,
+  MessageAttachment,
+  ContactSequence,
+  SequenceRef,
+  StepRef,
+  SequenceStatus,
+  RunStatus,
+  StepContactStatus,
+  ContactSequenceStatus,
+  SequenceContactFilterStatus,
+} from './model-types.js';

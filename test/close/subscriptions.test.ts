@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { subscriptionsFilter } from '../../src/close/index.js';
-import { BadRequestError, InvalidRequestError } from '../../src/index.js';
+import { BadRequestError, InvalidRequestError, raw } from '../../src/index.js';
 import { firstSequenceId, useCloseFake } from '../helpers/close.js';
 
 const close = useCloseFake();
@@ -95,7 +95,7 @@ describe('close.subscriptions', () => {
     const sub = await close.client({ validation: 'strict' }).subscriptions.retrieve(id!);
     expect(sub.status).toBe('snoozed');
     expect(sub.status_reason).toBe('brand-new-reason');
-    expect(sub.brand_new_field).toEqual({ x: 1 });
+    expect(raw(sub).brand_new_field).toEqual({ x: 1 });
   });
 
   it("surfaces Close's field-errors as a readable message and a structured field", async () => {
