@@ -9,7 +9,7 @@ import { startFakeServer } from 'sequence-apis/testing';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'sequence-apis-demo-'));
-const env = { ...process.env, WHIPPY_API_KEY: 'test_whippy_key', CLOSE_API_KEY: 'test_close_key', CLARION_API_TOKEN: 'test_clarion_token' };
+const env = { ...process.env, WHIPPY_API_KEY: 'test_whippy_key', CLOSE_API_KEY: 'test_close_key', CLARION_API_KEY: 'test_clarion_token' };
 
 function run(args: string[], interruptAfterMs?: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {

@@ -109,7 +109,7 @@ try {
 
   // ── Clarion Health ─────────────────────────────────────────────────────
   // Patient data: bodies are never logged unless you set logBodies: true.
-  const clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, token: 'test_clarion_token' });
+  const clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, apiKey: 'test_clarion_token' });
 
   const definition = await clarion.definitions.create({ name: 'Flu shot reminder', steps: [{ order: 1, type: 'voice', config: {} }] });
   console.log(`Clarion: definition ${definition.id} "${definition.name}" (${definition.steps_definition?.length} step)`);

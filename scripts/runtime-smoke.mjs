@@ -19,7 +19,7 @@ const runtime = globalThis.Deno
 
 const close = new CloseClient({ baseUrl: fakes.close, apiKey: 'test_close_key', logLevel: 'off' });
 const whippy = new WhippyClient({ baseUrl: fakes.whippy, apiKey: 'test_whippy_key', logLevel: 'off' });
-const clarion = new ClarionClient({ baseUrl: fakes.clarion, token: 'test_clarion_token', logLevel: 'off' });
+const clarion = new ClarionClient({ baseUrl: fakes.clarion, apiKey: 'test_clarion_token', logLevel: 'off' });
 
 const [sequence] = await close.sequences.list().toArray({ limit: 1 });
 let walked = 0;

@@ -6,14 +6,14 @@ import { clarionProfile } from './profile.js';
 import { ClarionDefinitions } from './resources/definitions.js';
 import { ClarionSequences } from './resources/sequences.js';
 
-/** Options of {@link ClarionClient}: the shared client options plus the Clarion token. */
+/** Options of {@link ClarionClient}: the shared client options plus the Clarion API key (`apiKey`). */
 export interface ClarionClientOptions extends ClientOptions, ClarionCredentials {}
 
 /**
  * Client for Clarion Health's sequence manager. Clarion data is patient health data: request
  * and response bodies are never logged unless you set `logBodies: true`.
  * @example
- * const clarion = new ClarionClient(); // reads CLARION_API_TOKEN
+ * const clarion = new ClarionClient(); // reads CLARION_API_KEY
  * const result = await clarion.sequences.batchUpload({ sequence_definition_id: 7, rows });
  */
 export class ClarionClient {

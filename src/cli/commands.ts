@@ -30,7 +30,7 @@ export interface CommandSpec {
 }
 
 /** The credentials each vendor reads from the environment. */
-export const ENV_HINT = { close: 'CLOSE_API_KEY (or CLOSE_ACCESS_TOKEN)', whippy: 'WHIPPY_API_KEY', clarion: 'CLARION_API_TOKEN' };
+export const ENV_HINT = { close: 'CLOSE_API_KEY (or CLOSE_ACCESS_TOKEN)', whippy: 'WHIPPY_API_KEY', clarion: 'CLARION_API_KEY' };
 
 /** Builds the vendor's client from the environment and the shared options. */
 export function makeClient(vendor: CommandSpec['vendor'], options: ClientOptions): CloseClient | WhippyClient | ClarionClient {

@@ -102,7 +102,7 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
           `Fake APIs on ${server.url} (Ctrl-C to stop)`,
           `  close    --base-url ${server.close.baseUrl}    CLOSE_API_KEY=test_close_key`,
           `  whippy   --base-url ${server.whippy.baseUrl}   WHIPPY_API_KEY=test_whippy_key`,
-          `  clarion  --base-url ${server.clarion.baseUrl}  CLARION_API_TOKEN=test_clarion_token`,
+          `  clarion  --base-url ${server.clarion.baseUrl}  CLARION_API_KEY=test_clarion_token`,
           '',
         ].join('\n'),
       );

@@ -9,7 +9,7 @@ let clarion: ClarionClient;
 
 beforeAll(async () => {
   server = await startFakeServer();
-  clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, token: 'test_clarion_token', logLevel: 'off' });
+  clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, apiKey: 'test_clarion_token', logLevel: 'off' });
 });
 afterAll(() => server.stop());
 

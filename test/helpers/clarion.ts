@@ -14,7 +14,7 @@ export function useClarionFake() {
     server,
     fake: undefined as unknown as ClarionFake,
     client(options: ClarionClientOptions = {}) {
-      return new ClarionClient({ token: CLARION_TOKEN, logLevel: 'off', ...options });
+      return new ClarionClient({ apiKey: CLARION_TOKEN, logLevel: 'off', ...options });
     },
     /** Id of the seeded sequence in `status`. */
     sequenceIn(status: string): number {

@@ -11,7 +11,7 @@ import { useMswServer } from '../helpers/msw.js';
 const server = useMswServer();
 const close = new CloseClient({ apiKey: 'test_close_key', logLevel: 'off' });
 const whippy = new WhippyClient({ apiKey: 'test_whippy_key', logLevel: 'off' });
-const clarion = new ClarionClient({ token: 'test_clarion_token', logLevel: 'off' });
+const clarion = new ClarionClient({ apiKey: 'test_clarion_token', logLevel: 'off' });
 
 const sender = { sender_account_id: 'emailacct_1', sender_name: 'Jo', sender_email: 'jo@example.org' };
 const subscribe = { sequence_id: 'seq_1', contact_id: 'cont_1', contact_email: 'a@example.org', ...sender };

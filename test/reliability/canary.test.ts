@@ -54,7 +54,7 @@ const clients = [
     'clarion',
     CLARION_BASE_URL,
     (logger: Logger) =>
-      new ClarionClient({ token: 'test_clarion_token', logger, logLevel: 'debug', logBodies: true, maxRetries: 1, maxRetryAfter: 10 }),
+      new ClarionClient({ apiKey: 'test_clarion_token', logger, logLevel: 'debug', logBodies: true, maxRetries: 1, maxRetryAfter: 10 }),
     (c: ClarionClient) => c.sequences.retrieve(1),
   ],
 ] as const;

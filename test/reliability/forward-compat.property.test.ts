@@ -40,7 +40,7 @@ const clarionDef = clarion['GET /sequence-manager/sequence-definitions/{id}']!.r
 const closeClient = (validation: ValidationMode) => new closeSdk.CloseClient({ apiKey: 'test_close_key', validation, logLevel: 'off' });
 const whippyClient = (validation: ValidationMode) => new whippySdk.WhippyClient({ apiKey: 'test_whippy_key', validation, logLevel: 'off' });
 const clarionClient = (validation: ValidationMode) =>
-  new clarionSdk.ClarionClient({ token: 'test_clarion_token', validation, logLevel: 'off' });
+  new clarionSdk.ClarionClient({ apiKey: 'test_clarion_token', validation, logLevel: 'off' });
 
 const MODELS: ModelCase[] = [
   {

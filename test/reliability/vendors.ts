@@ -63,9 +63,9 @@ export function vendorsOf(server: FakeServer): VendorUnderTest[] {
       name: 'clarion',
       fake: clarion.fake,
       baseUrl: clarion.baseUrl,
-      read: (o) => new ClarionClient({ token: 'test_clarion_token', baseUrl: clarion.baseUrl, ...o }).sequences.retrieve(clarionSeq()),
+      read: (o) => new ClarionClient({ apiKey: 'test_clarion_token', baseUrl: clarion.baseUrl, ...o }).sequences.retrieve(clarionSeq()),
       write: (o) =>
-        new ClarionClient({ token: 'test_clarion_token', baseUrl: clarion.baseUrl, ...o }).sequences.batchUpload({
+        new ClarionClient({ apiKey: 'test_clarion_token', baseUrl: clarion.baseUrl, ...o }).sequences.batchUpload({
           sequence_definition_id: clarionDef(),
           rows: [{ phoneNumber: '+15550108888', firstName: 'Fault', lastName: 'Test' }],
         }),
