@@ -17,19 +17,24 @@ export const StepInputSchema = looseObject({
   config: z.optional(z.record(z.string(), z.unknown())),
 });
 
-/** Body of `sequences.create` and `definitions.create`: `name` and `steps` are required. */
-export const CreateBodySchema = looseObject({
+/** Body of `sequences.create` (clarion.md §3.3 [C]; the body looks copied from definitions, [I]): `name` and `steps` required. */
+export const SequenceCreateSchema = looseObject({
   name: nonEmpty,
   description: z.optional(z.string()),
   steps: z.array(StepInputSchema).check(z.minLength(1, 'must have at least one step')),
 });
 
-/** Body of `sequences.update` and `definitions.update`: every field optional. */
-export const UpdateBodySchema = looseObject({
+/** Body of `sequences.update` (clarion.md §3.4, [C]): every field optional. */
+export const SequenceUpdateSchema = looseObject({
   name: z.optional(nonEmpty),
   description: z.optional(z.string()),
   steps: z.optional(z.array(StepInputSchema)),
 });
+
+/** Body of `definitions.create` (clarion.md §3.7, [C]): the same documented fields as a sequence's. */
+export const DefinitionCreateSchema = SequenceCreateSchema;
+/** Body of `definitions.update` (clarion.md §3.9, [C]): every field optional. */
+export const DefinitionUpdateSchema = SequenceUpdateSchema;
 
 /**
  * One patient row. Keys stay camelCase, as Clarion requires; `phoneNumber`, `firstName` and
@@ -51,20 +56,26 @@ export const BatchRowSchema = z
   );
 
 /** Body of `sequences.batchUpload`: any number of rows, sent in chunks of 100. */
-export const BatchUploadSchema = looseObject({
+export const SequenceBatchUploadSchema = looseObject({
   sequence_definition_id: id,
   rows: z.array(BatchRowSchema).check(z.minLength(1, 'must have at least one row')),
   next_activity_date: z.optional(isoDateTime),
   validate_only: z.optional(z.boolean()),
 });
 
+/* eslint-disable @typescript-eslint/no-empty-object-type -- interfaces keep the input types' names in editors and TypeDoc */
 /** A step as sent on create or update. */
-export type StepInput = z.input<typeof StepInputSchema>;
-/** Body of `sequences.create` / `definitions.create`. */
-export type CreateParams = z.input<typeof CreateBodySchema>;
-/** Body of `sequences.update` / `definitions.update`. */
-export type UpdateParams = z.input<typeof UpdateBodySchema>;
+export interface StepInput extends z.input<typeof StepInputSchema> {}
+/** Body of `sequences.create`. */
+export interface SequenceCreateParams extends z.input<typeof SequenceCreateSchema> {}
+/** Body of `sequences.update`. */
+export interface SequenceUpdateParams extends z.input<typeof SequenceUpdateSchema> {}
+/** Body of `definitions.create`. */
+export interface DefinitionCreateParams extends z.input<typeof DefinitionCreateSchema> {}
+/** Body of `definitions.update`. */
+export interface DefinitionUpdateParams extends z.input<typeof DefinitionUpdateSchema> {}
 /** One patient row of a batch upload. */
-export type BatchRow = z.input<typeof BatchRowSchema>;
+export interface BatchRow extends z.input<typeof BatchRowSchema> {}
 /** Body of `sequences.batchUpload`. */
-export type BatchUploadParams = z.input<typeof BatchUploadSchema>;
+export interface SequenceBatchUploadParams extends z.input<typeof SequenceBatchUploadSchema> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */

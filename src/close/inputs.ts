@@ -140,20 +140,22 @@ export const SubscriptionListFilterSchema = z
     }),
   );
 
+/* eslint-disable @typescript-eslint/no-empty-object-type -- interfaces keep the input types' names in editors and TypeDoc */
 /** A step as sent on create or update. */
-export type SequenceStepInput = z.input<typeof SequenceStepInputSchema>;
+export interface SequenceStepInput extends z.input<typeof SequenceStepInputSchema> {}
 /** Body of `sequences.create`. */
-export type SequenceCreateParams = z.input<typeof SequenceCreateSchema>;
+export interface SequenceCreateParams extends z.input<typeof SequenceCreateSchema> {}
 /** Body of `sequences.update`. */
-export type SequenceUpdateParams = z.input<typeof SequenceUpdateSchema>;
+export interface SequenceUpdateParams extends z.input<typeof SequenceUpdateSchema> {}
 /** Body of `subscriptions.create`. */
-export type SubscriptionCreateParams = z.input<typeof SubscriptionCreateSchema>;
+export interface SubscriptionCreateParams extends z.input<typeof SubscriptionCreateSchema> {}
 /** Body of `subscriptions.update`. */
-export type SubscriptionUpdateParams = z.input<typeof SubscriptionUpdateSchema>;
+export interface SubscriptionUpdateParams extends z.input<typeof SubscriptionUpdateSchema> {}
 /** Body of `bulkSubscriptions.create`. */
-export type BulkSubscriptionCreateParams = z.input<typeof BulkSubscriptionCreateSchema>;
+export interface BulkSubscriptionCreateParams extends z.input<typeof BulkSubscriptionCreateSchema> {}
 /** Paging parameters of a Close list. */
-export type PagingParams = z.input<typeof PagingParamsSchema>;
+export interface PagingParams extends z.input<typeof PagingParamsSchema> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /** The three ids a subscription list can be scoped by. */
 export interface SubscriptionScopeFields {

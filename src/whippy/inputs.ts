@@ -83,7 +83,7 @@ const contactList = z
   );
 
 /** Body of `sequences.contacts.add`. Lists over 4,000 contacts are sent in several calls. */
-export const EnrollContactsSchema = looseObject({
+export const SequenceContactAddSchema = looseObject({
   to: contactList,
   /** Channel phone number or email to send from (optional in the current docs). */
   from: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
@@ -94,19 +94,21 @@ export const EnrollContactsSchema = looseObject({
 });
 
 /** Body of `sequences.contacts.remove`. Lists over 4,000 contacts are sent in several calls. */
-export const RemoveContactsSchema = looseObject({ contacts: contactList });
+export const SequenceContactRemoveSchema = looseObject({ contacts: contactList });
 
+/* eslint-disable @typescript-eslint/no-empty-object-type -- interfaces keep the input types' names in editors and TypeDoc */
 /** Parameters of `sequences.list`. */
-export type SequenceListParams = z.input<typeof SequenceListParamsSchema>;
+export interface SequenceListParams extends z.input<typeof SequenceListParamsSchema> {}
 /** Filter of `sequences.runs.list`: dates as `Date` or ISO 8601. */
-export type RunsFilterParams = z.input<typeof RunsFilterSchema>;
+export interface RunsFilterParams extends z.input<typeof RunsFilterSchema> {}
 /** Filter of `sequences.contacts.list`. */
-export type SequenceContactsFilterParams = z.input<typeof SequenceContactsFilterSchema>;
+export interface SequenceContactsFilterParams extends z.input<typeof SequenceContactsFilterSchema> {}
 /** Filter of `contacts.sequences.list`. */
-export type ContactSequencesFilterParams = z.input<typeof ContactSequencesFilterSchema>;
+export interface ContactSequencesFilterParams extends z.input<typeof ContactSequencesFilterSchema> {}
 /** A contact to enrol or remove. */
-export type ContactInput = z.input<typeof ContactInputSchema>;
+export interface ContactInput extends z.input<typeof ContactInputSchema> {}
 /** Body of `sequences.contacts.add`. */
-export type EnrollContactsParams = z.input<typeof EnrollContactsSchema>;
+export interface SequenceContactAddParams extends z.input<typeof SequenceContactAddSchema> {}
 /** Body of `sequences.contacts.remove`. */
-export type RemoveContactsParams = z.input<typeof RemoveContactsSchema>;
+export interface SequenceContactRemoveParams extends z.input<typeof SequenceContactRemoveSchema> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */

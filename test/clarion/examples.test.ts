@@ -3,13 +3,13 @@ import { itParsesEachExample } from '../helpers/examples.js';
 import * as z from 'zod/mini';
 import {
   BatchUploadResponseSchema,
-  BatchUploadSchema,
-  CreateBodySchema,
+  SequenceBatchUploadSchema,
+  SequenceCreateSchema,
   SequenceDefinitionSchema,
   SequenceSchema,
   StopResultSchema,
   successEnvelope,
-  UpdateBodySchema,
+  SequenceUpdateSchema,
 } from '../../src/clarion/index.js';
 import examples from '../fixtures/clarion.json' with { type: 'json' };
 
@@ -28,11 +28,11 @@ const responses: [string, z.ZodMiniType][] = [
   ['PUT /sequence-manager/sequence-definitions/{id}', SequenceDefinitionSchema],
 ];
 const requests: [string, z.ZodMiniType][] = [
-  ['POST /sequence-manager/sequences', CreateBodySchema],
-  ['PUT /sequence-manager/sequences/{id}', UpdateBodySchema],
-  ['POST /sequence-manager/sequences/batch-upload', BatchUploadSchema],
-  ['POST /sequence-manager/sequence-definitions', CreateBodySchema],
-  ['PUT /sequence-manager/sequence-definitions/{id}', UpdateBodySchema],
+  ['POST /sequence-manager/sequences', SequenceCreateSchema],
+  ['PUT /sequence-manager/sequences/{id}', SequenceUpdateSchema],
+  ['POST /sequence-manager/sequences/batch-upload', SequenceBatchUploadSchema],
+  ['POST /sequence-manager/sequence-definitions', SequenceCreateSchema],
+  ['PUT /sequence-manager/sequence-definitions/{id}', SequenceUpdateSchema],
 ];
 
 describe('Clarion documentation examples', () => {

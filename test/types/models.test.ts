@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod/mini';
-import * as close from '../../src/close/index.js';
-import * as whippy from '../../src/whippy/index.js';
-import * as clarion from '../../src/clarion/index.js';
+import type * as close from '../../src/close/index.js';
+import type * as whippy from '../../src/whippy/index.js';
+import type * as clarion from '../../src/clarion/index.js';
 import { raw } from '../../src/index.js';
 
 /** A schema's output without the index signatures loose objects add, at every depth. */

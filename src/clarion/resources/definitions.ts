@@ -3,7 +3,7 @@ import type { HttpClient } from '../../core/http.js';
 import type { RequestOptions } from '../../core/options.js';
 import { encodeIntegerId } from '../../core/path.js';
 import { checkInput } from '../../core/schema.js';
-import { CreateBodySchema, UpdateBodySchema, type CreateParams, type UpdateParams } from '../inputs.js';
+import { DefinitionCreateSchema, DefinitionUpdateSchema, type DefinitionCreateParams, type DefinitionUpdateParams } from '../inputs.js';
 import { SequenceDefinitionSchema, type SequenceDefinition } from '../models.js';
 
 const BASE = 'sequence-manager/sequence-definitions';
@@ -30,9 +30,9 @@ export class ClarionDefinitions {
    * Creates a definition; `name` and `steps` are required.
    * @example await clarion.definitions.create({ name: 'Reminder', steps: [{ order: 1, type: 'voice', config: {} }] });
    */
-  create(body: CreateParams, options?: RequestOptions): APIPromise<SequenceDefinition> {
+  create(body: DefinitionCreateParams, options?: RequestOptions): APIPromise<SequenceDefinition> {
     return this.#http.request(
-      () => ({ method: 'POST', path: BASE, body: checkInput(CreateBodySchema, body, 'definitions.create body'), decode: definition }),
+      () => ({ method: 'POST', path: BASE, body: checkInput(DefinitionCreateSchema, body, 'definitions.create body'), decode: definition }),
       options,
     );
   }
@@ -41,12 +41,12 @@ export class ClarionDefinitions {
    * Updates a definition's name, description or steps.
    * @example await clarion.definitions.update(7, { description: 'Day-before reminder' });
    */
-  update(id: number, body: UpdateParams, options?: RequestOptions): APIPromise<SequenceDefinition> {
+  update(id: number, body: DefinitionUpdateParams, options?: RequestOptions): APIPromise<SequenceDefinition> {
     return this.#http.request(
       () => ({
         method: 'PUT',
         path: `${BASE}/${encodeIntegerId(id, 'id')}`,
-        body: checkInput(UpdateBodySchema, body, 'definitions.update body'),
+        body: checkInput(DefinitionUpdateSchema, body, 'definitions.update body'),
         decode: definition,
       }),
       options,

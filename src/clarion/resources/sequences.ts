@@ -9,13 +9,13 @@ import { checkInput } from '../../core/schema.js';
 import { singlePageList } from '../../core/single-page.js';
 import { BatchUploadError, mergeBatchUploads, type BatchUploadResponse, type BatchUploadResult } from '../batch-upload.js';
 import {
-  BatchUploadSchema,
+  SequenceBatchUploadSchema,
   CLARION_ROWS_PER_CALL,
-  CreateBodySchema,
-  UpdateBodySchema,
-  type BatchUploadParams,
-  type CreateParams,
-  type UpdateParams,
+  SequenceCreateSchema,
+  SequenceUpdateSchema,
+  type SequenceBatchUploadParams,
+  type SequenceCreateParams,
+  type SequenceUpdateParams,
 } from '../inputs.js';
 import {
   BatchUploadResponseSchema,
@@ -64,9 +64,14 @@ export class ClarionSequences {
    * Creates a single sequence (the documented body is `name`, `description`, `steps`; prefer `batchUpload` for patients).
    * @example await clarion.sequences.create({ name: 'Reminder', steps: [{ order: 1, type: 'voice', config: {} }] });
    */
-  create(body: CreateParams, options?: RequestOptions): APIPromise<Sequence> {
+  create(body: SequenceCreateParams, options?: RequestOptions): APIPromise<Sequence> {
     return this.#http.request(
-      () => ({ method: 'POST', path: BASE, body: checkInput(CreateBodySchema, body, 'sequences.create body'), decode: SequenceEnvelope }),
+      () => ({
+        method: 'POST',
+        path: BASE,
+        body: checkInput(SequenceCreateSchema, body, 'sequences.create body'),
+        decode: SequenceEnvelope,
+      }),
       options,
     );
   }
@@ -75,12 +80,12 @@ export class ClarionSequences {
    * Updates a sequence instance.
    * @example await clarion.sequences.update(42, { name: 'Renamed' });
    */
-  update(id: number, body: UpdateParams, options?: RequestOptions): APIPromise<Sequence> {
+  update(id: number, body: SequenceUpdateParams, options?: RequestOptions): APIPromise<Sequence> {
     return this.#http.request(
       () => ({
         method: 'PUT',
         path: `${BASE}/${encodeIntegerId(id, 'id')}`,
-        body: checkInput(UpdateBodySchema, body, 'sequences.update body'),
+        body: checkInput(SequenceUpdateSchema, body, 'sequences.update body'),
         decode: SequenceEnvelope,
       }),
       options,
@@ -116,12 +121,12 @@ export class ClarionSequences {
    * fails after others were made, `BatchUploadError` says which rows were sent and what was created.
    * @example await clarion.sequences.batchUpload({ sequence_definition_id: 7, rows: [{ phoneNumber: '+15551234567', firstName: 'Ada', lastName: 'Lovelace' }] });
    */
-  batchUpload(body: BatchUploadParams, options?: RequestOptions): APIPromise<BatchUploadResult> {
+  batchUpload(body: SequenceBatchUploadParams, options?: RequestOptions): APIPromise<BatchUploadResult> {
     return new APIPromise(this.#batchUpload(body, options));
   }
 
-  async #batchUpload(body: BatchUploadParams, options: RequestOptions | undefined): Promise<WithResponse<BatchUploadResult>> {
-    const checked = checkInput(BatchUploadSchema, body, 'sequences.batchUpload body');
+  async #batchUpload(body: SequenceBatchUploadParams, options: RequestOptions | undefined): Promise<WithResponse<BatchUploadResult>> {
+    const checked = checkInput(SequenceBatchUploadSchema, body, 'sequences.batchUpload body');
     let last: WithResponse<BatchUploadResponse> | undefined;
     try {
       const completed = await sendInChunks('sequences.batchUpload', checked.rows, CLARION_ROWS_PER_CALL, async (part) => {

@@ -9,12 +9,12 @@ import { checkInput } from '../../core/schema.js';
 import { whippyList } from '../envelopes.js';
 import type { SequenceContactsFilter } from '../filters.js';
 import {
-  EnrollContactsSchema,
-  RemoveContactsSchema,
+  SequenceContactAddSchema,
+  SequenceContactRemoveSchema,
   SequenceContactsFilterSchema,
   WHIPPY_CONTACTS_PER_CALL,
-  type EnrollContactsParams,
-  type RemoveContactsParams,
+  type SequenceContactAddParams,
+  type SequenceContactRemoveParams,
   type SequenceContactsFilterParams,
 } from '../inputs.js';
 import { AcceptedSchema, listEnvelope, StepContactSchema, type StepContact } from '../models.js';
@@ -77,10 +77,10 @@ export class WhippySequenceContacts {
    * Never resent after an ambiguous failure.
    * @example await whippy.sequences.contacts.add(seqId, { to: [{ phone: '+15550102000', name: 'Ada' }] });
    */
-  add(sequenceId: string, body: EnrollContactsParams, options?: RequestOptions): APIPromise<ContactsBatchResult> {
+  add(sequenceId: string, body: SequenceContactAddParams, options?: RequestOptions): APIPromise<ContactsBatchResult> {
     return new APIPromise(
       this.#inChunks('sequences.contacts.add', 'POST', sequenceId, options, () => {
-        const checked = checkInput(EnrollContactsSchema, body, 'sequences.contacts.add body');
+        const checked = checkInput(SequenceContactAddSchema, body, 'sequences.contacts.add body');
         return { contacts: checked.to, bodyFor: (to: unknown[]) => ({ ...checked, to }) };
       }),
     );
@@ -91,10 +91,10 @@ export class WhippySequenceContacts {
    * The route is Whippy's likely one (`DELETE /sequences/{id}/contacts`), unconfirmed by its docs.
    * @example await whippy.sequences.contacts.remove(seqId, { contacts: [{ phone: '+15550102000' }] });
    */
-  remove(sequenceId: string, body: RemoveContactsParams, options?: RequestOptions): APIPromise<ContactsBatchResult> {
+  remove(sequenceId: string, body: SequenceContactRemoveParams, options?: RequestOptions): APIPromise<ContactsBatchResult> {
     return new APIPromise(
       this.#inChunks('sequences.contacts.remove', 'DELETE', sequenceId, options, () => {
-        const checked = checkInput(RemoveContactsSchema, body, 'sequences.contacts.remove body');
+        const checked = checkInput(SequenceContactRemoveSchema, body, 'sequences.contacts.remove body');
         return { contacts: checked.contacts, bodyFor: (contacts: unknown[]) => ({ ...checked, contacts }) };
       }),
     );
