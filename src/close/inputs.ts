@@ -8,6 +8,7 @@ import {
   StepTypeSchema,
   SubscriptionStatusSchema,
   ThreadingSchema,
+  type BulkActionField,
 } from './models.js';
 
 // Request bodies are loose objects: Close accepts more fields than it documents, so unknown
@@ -17,9 +18,12 @@ const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 const email = z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'));
 const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day as HH:MM'));
 
-/** A sending window as sent on create/update. */
+/**
+ * A sending window as sent on create/update. `weekday` is a whole number, not forced into 1-7: the
+ * doc example uses 1-5 and 1 = Monday … 7 = Sunday is only a third party's reading (close.md §2.3, [U]).
+ */
 export const ScheduleRangeInputSchema = looseObject({
-  weekday: z.int().check(z.minimum(1, 'must be 1 (Monday) to 7 (Sunday)'), z.maximum(7, 'must be 1 (Monday) to 7 (Sunday)')),
+  weekday: z.int(),
   start: clockTime,
   end: clockTime,
 });
@@ -124,6 +128,25 @@ export const PagingParamsSchema = strictObject({
   _skip: z.optional(pageOffset),
 });
 
+const fieldName = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'must be a field name such as status'));
+/** `_fields`: the fields to return, sent comma-separated (close.md §0 and §1; the spec declares it on the bulk-action GETs, [C]). */
+const fieldsParam = z.optional(
+  z.pipe(
+    z.array(fieldName).check(z.minLength(1, 'must name at least one field')),
+    z.transform((names) => names.join(',')),
+  ),
+);
+
+/** Parameters of `bulkSubscriptions.list`: paging and `_fields`. */
+export const BulkSubscriptionListSchema = strictObject({
+  _limit: z.optional(pageLimit(Number.MAX_SAFE_INTEGER)),
+  _skip: z.optional(pageOffset),
+  _fields: fieldsParam,
+});
+
+/** Parameters of `bulkSubscriptions.retrieve`: `_fields`. */
+export const BulkSubscriptionRetrieveSchema = strictObject({ _fields: fieldsParam });
+
 /** Filter of `subscriptions.list`: at least one of `sequence_id`, `contact_id`, `lead_id`. */
 export const SubscriptionListFilterSchema = z
   .strictObject({
@@ -156,6 +179,18 @@ export interface BulkSubscriptionCreateParams extends z.input<typeof BulkSubscri
 /** Paging parameters of a Close list. */
 export interface PagingParams extends z.input<typeof PagingParamsSchema> {}
 /* eslint-enable @typescript-eslint/no-empty-object-type */
+
+/** Parameters of `bulkSubscriptions.list`: paging, and `_fields` to receive only those fields. */
+export interface BulkSubscriptionListParams<F extends BulkActionField = BulkActionField> extends PagingParams {
+  /** Only these fields of each action (sent as `_fields=a,b`); the result type is then `Pick<…, F>`. */
+  _fields?: readonly F[] | undefined;
+}
+
+/** Parameters of `bulkSubscriptions.retrieve`. */
+export interface BulkSubscriptionRetrieveParams<F extends BulkActionField = BulkActionField> {
+  /** Only these fields (sent as `_fields=a,b`); the result type is then `Pick<…, F>`. */
+  _fields: readonly F[];
+}
 
 /** The three ids a subscription list can be scoped by. */
 export interface SubscriptionScopeFields {

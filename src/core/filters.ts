@@ -38,11 +38,17 @@ export function resolveFilter<Fields extends object>(input: FilterInput<Fields> 
   return input instanceof FilterBuilder ? (input.build() as Fields) : input;
 }
 
-/** A moment in time as callers may give it: a `Date` or an ISO 8601 string. */
+/**
+ * A moment in time as callers may give it: a `Date`, or an ISO 8601 string with a zone (`Z` or an
+ * offset such as `-05:00`). A date alone (`2026-01-31`) means midnight UTC, as `Date` reads it on
+ * every machine.
+ */
 export type DateInput = Date | string;
 
-// ISO 8601 date or date-time: 2026-01-31, 2026-01-31T10:00, 2026-01-31T10:00:00.123+02:00, ...Z
+// ISO 8601 date or date-time: 2026-01-31, 2026-01-31T10:00Z, 2026-01-31T10:00:00.123+02:00, ...
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// A time of day with no zone after it.
+const ZONELESS_TIME = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 /** True when the string's YYYY-MM-DD names a real day (`Date` would roll 2026-02-30 over to March). */
 function isCalendarDate(value: string): boolean {
@@ -51,10 +57,25 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Accepts a valid `Date` or ISO 8601 string and sends it as a UTC ISO 8601 string. */
+/**
+ * Accepts a valid `Date` or zoned ISO 8601 string and sends it as the same instant in UTC ISO 8601.
+ *
+ * A date-time without a zone (`2026-01-31T10:00:00`) is refused, not guessed: `Date` would read it
+ * in the machine's own zone, so one call would name a different instant on every server, and no
+ * vendor documents which zone it assumes (Whippy's own payloads mix zoned and zoneless times).
+ * Refusing keeps the instant what the caller wrote; adding `Z` or an offset is a one-character fix.
+ */
 export const isoDateTime = z.pipe(
   z.union([z.date(), z.string().check(z.regex(ISO_8601, 'must be an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z'))]),
   z.transform((value, ctx) => {
+    if (typeof value === 'string' && ZONELESS_TIME.test(value)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'needs a time zone: add Z or an offset, e.g. 2026-01-31T10:00:00Z or 2026-01-31T10:00:00-05:00',
+        input: value,
+      });
+      return z.NEVER;
+    }
     const date = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(date.getTime()) || (typeof value === 'string' && !isCalendarDate(value))) {
       ctx.issues.push({ code: 'custom', message: 'is not a real date', input: value });
@@ -81,12 +102,13 @@ export const filterId = z
     z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
   );
 
-// E.164-like: an optional +, then 7 to 15 digits not starting with 0.
-const PHONE = /^\+?[1-9]\d{6,14}$/;
+// Digits with an optional leading +. No length rule: Whippy documents only "no spaces" (whippy.md
+// §2 E7) and Clarion only an E.164 example (clarion.md §3.6), and short codes are real numbers.
+const PHONE = /^\+?\d+$/;
 
 /**
  * A phone number as callers write it (`+1 555 010 2000`, `+1 (555) 010-2000`), sent without
- * spaces or formatting characters; anything that is not then a 7-15 digit number is refused.
+ * spaces or formatting characters; anything that is not then digits (with an optional +) is refused.
  */
 export const phoneNumber = z.pipe(
   z.string(),

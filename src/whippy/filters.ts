@@ -24,7 +24,7 @@ export class RunsFilter extends FilterBuilder<RunsFilterParams> {
   after(date: DateInput): RunsFilter {
     return this.with('after', date);
   }
-  /** Page size (at most 500). */
+  /** Page size (Whippy's maximum here is unpublished; default 50). */
   limit(limit: number): RunsFilter {
     return this.with('limit', limit);
   }
@@ -56,7 +56,7 @@ export class SequenceContactsFilter extends FilterBuilder<SequenceContactsFilter
   clickedLink(clicked = true): SequenceContactsFilter {
     return this.with('clicked_link', clicked);
   }
-  /** Page size (at most 500). */
+  /** Page size (Whippy's maximum here is unpublished; default 50). */
   limit(limit: number): SequenceContactsFilter {
     return this.with('limit', limit);
   }
@@ -80,7 +80,7 @@ export class ContactSequencesFilter extends FilterBuilder<ContactSequencesFilter
   sequenceStatus(status: SequenceStatus): ContactSequencesFilter {
     return this.with('sequence_status', status);
   }
-  /** Page size (at most 500). */
+  /** Page size: at most 500, as documented for this list. */
   limit(limit: number): ContactSequencesFilter {
     return this.with('limit', limit);
   }

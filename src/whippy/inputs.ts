@@ -3,14 +3,19 @@ import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber } from '../co
 import { looseObject, openEnum, strictObject } from '../core/schema.js';
 import { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
 
-/** Whippy's largest page (documented on contact sequences; assumed for the other lists). */
+/**
+ * Whippy's largest page, documented only on a contact's sequences (whippy.md §2 E9 and §4, [C]).
+ * The other lists' maxima are unpublished ([U]), so their `limit` is not capped: a server that
+ * answers fewer items than asked is followed by the pagination's realignment.
+ */
 export const WHIPPY_MAX_LIMIT = 500;
 /** Contacts Whippy accepts in one enrol or remove call. */
 export const WHIPPY_CONTACTS_PER_CALL = 4_000;
 /** Contacts one SDK call accepts before splitting is refused as a likely mistake (25 calls). */
 export const WHIPPY_MAX_CONTACTS = 100_000;
 
-const limit = z.optional(pageLimit(WHIPPY_MAX_LIMIT));
+const limit = z.optional(pageLimit(Number.MAX_SAFE_INTEGER));
+const contactSequencesLimit = z.optional(pageLimit(WHIPPY_MAX_LIMIT));
 const offset = z.optional(pageOffset);
 const status = <const K extends readonly string[]>(known: K) =>
   z.optional(z.pipe(z.string().check(z.regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum(known)));
@@ -58,7 +63,7 @@ export const ContactSequencesFilterSchema = strictObject({
   sequence_id: z.optional(filterId),
   contact_status: status(CONTACT_SEQUENCE_STATUSES),
   sequence_status: status(SEQUENCE_STATUSES),
-  limit,
+  limit: contactSequencesLimit,
   offset,
 });
 

@@ -1,6 +1,7 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { prefixedIdMaker, seededRandom } from '../ids.js';
 import { CloseEventLog } from './events.js';
+import { pickFields } from './fields.js';
 import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
 
 /** Options of {@link CloseFake}. */
@@ -128,10 +129,15 @@ export class CloseFake extends FakeApi {
     this.route('PUT', '/sequence_subscription/:id/', (ctx) =>
       this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as FakeRecord)),
     );
-    this.route('GET', '/bulk_action/sequence_subscription/', (ctx) => this.#list(ctx, [...this.bulkActions.values()]));
+    this.route('GET', '/bulk_action/sequence_subscription/', (ctx) =>
+      this.#list(
+        ctx,
+        [...this.bulkActions.values()].map((action) => pickFields(ctx.query, action)),
+      ),
+    );
     this.route('POST', '/bulk_action/sequence_subscription/', (ctx) => this.#createBulkAction(ctx.body as FakeRecord));
     this.route('GET', '/bulk_action/sequence_subscription/:id/', (ctx) =>
-      this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, action)),
+      this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, pickFields(ctx.query, action))),
     );
     this.eventLog.install((method, path, handler) => this.route(method, path, handler));
   }
