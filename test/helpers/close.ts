@@ -11,6 +11,7 @@ export const CLOSE_KEY = 'test_close_key';
 export function useCloseFake() {
   const server = useMswServer();
   const context = {
+    server,
     fake: undefined as unknown as CloseFake,
     client(options: CloseClientOptions = {}) {
       return new CloseClient({ apiKey: CLOSE_KEY, logLevel: 'off', ...options });
