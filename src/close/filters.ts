@@ -8,12 +8,17 @@ export interface SubscriptionFilterFields extends PagingParams {
   lead_id?: string;
 }
 
+// A type-only brand. It is public (a private member loses its type in the shipped .d.ts, which let
+// an unscoped builder through in users' code) and keyed by a symbol nobody can name or autocomplete.
+declare const scopeBrand: unique symbol;
+
 /**
  * Immutable builder for `subscriptions.list` filters. Its type tracks whether a scope
  * (sequence, contact or lead) was set: only a scoped builder is accepted by `list()`.
  */
 export class SubscriptionsFilter<Scoped extends boolean = false> extends FilterBuilder<SubscriptionFilterFields> {
-  declare private readonly scoped: Scoped;
+  /** Whether a scope was set (type only: nothing exists at run time). */
+  declare readonly [scopeBrand]: Scoped;
 
   /** Subscriptions to this sequence. */
   sequence(sequenceId: string): SubscriptionsFilter<true> {

@@ -4,6 +4,7 @@ import type * as close from '../../src/close/index.js';
 import type * as whippy from '../../src/whippy/index.js';
 import type * as clarion from '../../src/clarion/index.js';
 import { raw } from '../../src/index.js';
+import { subscriptionsFilter, type CloseClient } from '../../src/close/index.js';
 
 /** A schema's output without the index signatures loose objects add, at every depth. */
 type Known<T> = T extends readonly (infer Item)[]
@@ -65,5 +66,18 @@ describe('model types name only the known fields', () => {
     expectTypeOf<clarion.Sequence['was_contact_reached']>().toEqualTypeOf<boolean>();
     expectTypeOf<clarion.Sequence['is_test_mode']>().toEqualTypeOf<boolean>();
     expectTypeOf<clarion.Sequence['last_updated']>().toEqualTypeOf<string>();
+  });
+});
+
+describe('the subscription scope rule is a type error', () => {
+  it('an unscoped builder is refused by subscriptions.list, a scoped one accepted', () => {
+    const list = (filter: Parameters<CloseClient['subscriptions']['list']>[0]) => filter;
+    // @ts-expect-error -- no sequence, contact or lead: the type demands a scope
+    list(subscriptionsFilter().limit(5));
+    list(subscriptionsFilter().sequence('seq_1').limit(5));
+    list(subscriptionsFilter().limit(5).lead('lead_1'));
+    // @ts-expect-error -- the plain object needs a scope too
+    list({ _limit: 5 });
+    // That it holds in the shipped .d.ts too: test/types/declarations.test.ts.
   });
 });
