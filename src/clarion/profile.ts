@@ -18,5 +18,6 @@ export const clarionProfile: VendorProfile = {
   defaultBaseUrl: CLARION_BASE_URL,
   sensitiveHeaders: ['authorization'],
   describeError: describeClarionError,
+  // UNCONFIRMED ([U]): no Clarion source names a request-id header; read if present.
   requestIdHeaders: ['x-request-id'],
 };

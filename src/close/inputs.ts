@@ -96,20 +96,27 @@ export const SubscriptionUpdateSchema = looseObject({
 
 const SUBSCRIBE_REQUIRES = ['sequence_id', 'sender_account_id', 'sender_name', 'sender_email', 'contact_preference'] as const;
 
-/** Body of `bulkSubscriptions.create`. A `subscribe` action needs the sequence, the sender triple and `contact_preference`. */
+/**
+ * Body of `bulkSubscriptions.create` (close.md §1, [C]: the spec's prose and request example). A
+ * `subscribe` action needs the sequence, the sender triple and `contact_preference`.
+ */
 export const BulkSubscriptionCreateSchema = z
   .looseObject({
+    /** Required; the spec's enum ([C]). */
     action_type: BulkActionTypeSchema,
     sequence_id: z.optional(nonEmpty),
     sender_account_id: z.optional(nonEmpty),
     sender_name: z.optional(nonEmpty),
     sender_email: z.optional(email),
     contact_preference: z.optional(ContactPreferenceSchema),
+    // Lead selection, from the request example ([C-ex]).
     s_query: z.optional(z.record(z.string(), z.unknown())),
     sort: z.optional(z.array(z.unknown())),
     results_limit: z.optional(z.nullable(z.int().check(z.minimum(1, 'must be at least 1')))),
-    calls_assigned_to: z.optional(z.nullable(z.array(nonEmpty))),
-    from_phone_number_id: z.optional(z.nullable(nonEmpty)),
+    // UNCONFIRMED ([U], close.md §1): no source says these three can be set. They are fields of the
+    // spec's response model and absent from the request example; typed loosely, sent as given.
+    calls_assigned_to: z.optional(z.nullable(z.array(z.string()))),
+    from_phone_number_id: z.optional(z.nullable(z.string())),
     send_done_email: z.optional(z.boolean()),
   })
   .check(

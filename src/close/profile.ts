@@ -30,5 +30,6 @@ export const closeProfile: VendorProfile = {
   defaultBaseUrl: CLOSE_BASE_URL,
   sensitiveHeaders: ['authorization'],
   describeError: describeCloseError,
+  // UNCONFIRMED ([U]): no Close source names a request-id header; these are common names, read if present.
   requestIdHeaders: ['x-request-id', 'x-close-request-id'],
 };

@@ -25,6 +25,7 @@ export const whippyProfile: VendorProfile = {
   defaultBaseUrl: WHIPPY_BASE_URL,
   sensitiveHeaders: ['x-whippy-key'],
   describeError: describeWhippyError,
+  // UNCONFIRMED ([U]): no Whippy source names a request-id header (only webhooks carry `request_id`).
   requestIdHeaders: ['x-request-id'],
   // Documented: 25 requests a second for standard APIs, with no rate headers on success.
   requestsPerSecond: 25,

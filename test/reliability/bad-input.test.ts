@@ -39,13 +39,13 @@ const CASES: Case[] = [
   ],
   ['close: create with name as a number', () => close.sequences.create(bad({ name: 42, timezone: 'UTC', steps: [{}] })), 'name'],
   [
-    'close: schedule weekday 8',
+    'close: schedule weekday 1.5',
     () =>
       close.sequences.create({
         name: 'x',
         timezone: 'UTC',
         steps: [{}],
-        schedule: { ranges: [{ weekday: 8, start: '09:00', end: '17:00' }] },
+        schedule: { ranges: [{ weekday: 1.5, start: '09:00', end: '17:00' }] },
       }),
     'schedule.ranges[0].weekday',
   ],
@@ -95,15 +95,14 @@ const CASES: Case[] = [
     'idempotencyKey',
   ],
   // Whippy
-  ['whippy: runs limit above 500', () => whippy.sequences.runs.list(SEQ, { limit: 501 }), 'limit'],
+  ['whippy: a date-time without a zone', () => whippy.sequences.runs.list(SEQ, { after: '2026-01-31T10:00:00' }), 'after'],
   ['whippy: contact sequences limit above 500', () => whippy.contacts.sequences.list(SEQ, { limit: 1_000 }), 'limit'],
-  ['whippy: sequences limit above 500', () => whippy.sequences.list({ limit: 600 }), 'limit'],
   ['whippy: after later than before', () => whippy.sequences.runs.list(SEQ, { after: '2026-03-01', before: '2026-02-01' }), 'after'],
   ['whippy: malformed date', () => whippy.sequences.runs.list(SEQ, { before: 'last tuesday' }), 'before'],
   ['whippy: impossible date', () => whippy.sequences.runs.list(SEQ, { after: '2026-13-01' }), 'after'],
   ['whippy: invalid Date object', () => whippy.sequences.runs.list(SEQ, { after: new Date('nope') }), 'after'],
   ['whippy: malformed phone', () => whippy.sequences.runs.list(SEQ, { phone: '+1 555 CALL' }), 'phone'],
-  ['whippy: too short a phone', () => whippy.sequences.runs.list(SEQ, { phone: '123' }), 'phone'],
+  ['whippy: an empty phone', () => whippy.sequences.runs.list(SEQ, { phone: ' ' }), 'phone'],
   ['whippy: step_ids empty', () => whippy.sequences.contacts.list(SEQ, { step_ids: [] }), 'step_ids'],
   ['whippy: responded as a string', () => whippy.sequences.contacts.list(SEQ, bad({ responded: 'yes' })), 'responded'],
   ['whippy: enrol with an empty list', () => whippy.sequences.contacts.add(SEQ, { to: [] }), 'to'],
