@@ -152,5 +152,5 @@ export interface BulkSequenceSubscriptionAction {
   date_updated: string | null;
 }
 
-/** A field name of {@link BulkSequenceSubscriptionAction}, as `_fields` takes it. */
+/** A field name of {@link BulkSequenceSubscriptionAction}, as `_fields` takes it (spec: the bulk-action GETs, [C]). */
 export type BulkActionField = keyof BulkSequenceSubscriptionAction;

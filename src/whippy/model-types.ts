@@ -17,7 +17,7 @@ import type {
 export type SequenceStatus = OpenEnum<(typeof SEQUENCE_STATUSES)[number]>;
 /** A run's status: `active`, `finished` seen ([W]); the full list is unpublished (whippy.md §2 E7, [I]). Open. */
 export type RunStatus = OpenEnum<(typeof RUN_STATUSES)[number]>;
-/** A contact's status in a step, as payloads carry it: the union of E3's and E9's lists and webhooks (whippy.md §3). Open. */
+/** A contact's status in a step, as payloads carry it: the union of E3's and E9's lists [C] and webhooks [W] (whippy.md §3). Open. */
 export type StepContactStatus = OpenEnum<(typeof STEP_CONTACT_STATUSES)[number]>;
 /** A contact's status in its latest step, as `contacts.sequences.list` documents it (whippy.md §2 E9, seed 003, [C]). Open. */
 export type ContactSequenceStatus = OpenEnum<(typeof CONTACT_SEQUENCE_STATUSES)[number]>;
@@ -111,7 +111,7 @@ export interface ContactRef {
   phone?: Text;
 }
 
-/** An attachment of a message a step sent ([W]). */
+/** An attachment of a message a step sent (whippy.md §3 `ContactMessage`, [W]). */
 export interface MessageAttachment {
   url?: Text;
   content_type?: Text;
@@ -178,7 +178,7 @@ export interface StepRef {
   title?: Text;
 }
 
-/** The sequence of a contact's sequence entry (E9: id and title [C]; JSON names [I]). */
+/** The sequence of a contact's sequence entry (whippy.md §2 E9: id and title [C]; JSON names [I]). */
 export interface SequenceRef {
   id?: Text;
   title?: Text;
