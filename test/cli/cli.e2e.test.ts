@@ -116,7 +116,7 @@ describe('sequence-apis command', () => {
     ['a missing required option', ['whippy', 'runs', 'list'], EXIT.usage],
     ['an unknown command', ['whippy', 'flows', 'list'], EXIT.usage],
     ['a bad --format', ['close', 'sequences', 'list', '--format', 'xml'], EXIT.usage],
-    ['a page size above the vendor maximum', ['whippy', 'sequences', 'list', '--page-size', '501'], EXIT.usage],
+    ['a page size above the vendor maximum', ['whippy', 'contact-sequences', 'list', '--contact', 'c', '--page-size', '501'], EXIT.usage],
     ['a malformed date filter', ['whippy', 'runs', 'list', '--sequence', 's', '--after', 'yesterday'], EXIT.usage],
   ])('exits 2 on %s, sending nothing', async (_, argv, code) => {
     const result = await run(...argv, '--base-url', server.whippy.baseUrl);
