@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { looseObject } from '../core/schema.js';
 import { BulkSequenceSubscriptionActionSchema } from './models.js';
 
 /**
@@ -8,8 +9,6 @@ import { BulkSequenceSubscriptionActionSchema } from './models.js';
  */
 export function bulkActionSchemaFor(fields: readonly string[] | undefined): z.ZodMiniType<Record<string, unknown>> {
   if (fields === undefined) return BulkSequenceSubscriptionActionSchema;
-  const shape = BulkSequenceSubscriptionActionSchema.shape;
-  const mask = Object.fromEntries(fields.filter((name) => Object.hasOwn(shape, name)).map((name) => [name, true] as const));
-  // The mask is built at run time, so zod cannot check its keys statically; they are filtered above.
-  return z.pick(BulkSequenceSubscriptionActionSchema, mask as never);
+  const shape: Record<string, z.ZodMiniType> = BulkSequenceSubscriptionActionSchema.shape;
+  return looseObject(Object.fromEntries(fields.filter((name) => Object.hasOwn(shape, name)).map((name) => [name, shape[name]!])));
 }
