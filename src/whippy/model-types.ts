@@ -11,7 +11,7 @@ import type {
 // test/types/models.test-d.ts. They name only the known fields; others are kept at run time and
 // read through `raw()` (from `sequence-apis`). Whippy publishes no REST response examples: the
 // shapes come from its webhook samples (../shared/api/whippy.md §3, [W]), so every field but the
-// id is optional, and empty values arrive as `""`, `null` or absent ([W] §1).
+// id is optional, and empty text arrives as `""`, `null` or absent ([W] §1): typed `string | null | undefined`.
 
 /** A sequence's status: `draft`, `active`, `archived` (whippy.md §2 E9, [C]). Open. */
 export type SequenceStatus = OpenEnum<(typeof SEQUENCE_STATUSES)[number]>;
@@ -24,9 +24,6 @@ export type ContactSequenceStatus = OpenEnum<(typeof CONTACT_SEQUENCE_STATUSES)[
 
 /** The `status` filter of `sequences.contacts.list` (whippy.md §2 E3, [C]). Open. */
 export type SequenceContactFilterStatus = OpenEnum<(typeof SEQUENCE_CONTACT_FILTER_STATUSES)[number]>;
-
-/** A text field Whippy sends as a string, `""`, `null` or not at all ([W]). */
-type Text = string | null | undefined;
 
 /** A sending toggle with a time-zone choice (whippy.md §3 `ToggleTz`, [W]). */
 export interface TimezoneToggle {
@@ -66,15 +63,15 @@ export interface ScheduleOptions {
   hours?: string | number | null | undefined;
   minutes?: string | number | null | undefined;
   /** IANA time zone. */
-  timezone?: Text;
+  timezone?: string | null | undefined;
 }
 
 /** One step of a sequence, embedded in it: there is no steps endpoint (whippy.md §2-3, [W]). */
 export interface SequenceStep {
   id: string;
-  sequence_id?: Text;
-  title?: Text;
-  body?: Text;
+  sequence_id?: string | null | undefined;
+  title?: string | null | undefined;
+  body?: string | null | undefined;
   /** `active` seen ([W]). Open. */
   status?: OpenEnum<'active'> | null | undefined;
   /** 0-based. */
@@ -82,76 +79,76 @@ export interface SequenceStep {
   attachments?: unknown[] | null | undefined;
   analytics?: StepAnalytics | null | undefined;
   schedule_options?: ScheduleOptions | null | undefined;
-  created_at?: Text;
-  updated_at?: Text;
+  created_at?: string | null | undefined;
+  updated_at?: string | null | undefined;
 }
 
 /** A Whippy sequence (whippy.md §3, `sequence.*` webhooks, [W]). */
 export interface Sequence {
   id: string;
-  title?: Text;
-  description?: Text;
+  title?: string | null | undefined;
+  description?: string | null | undefined;
   /** `sequential` seen ([W]); `branched` from the help centre ([C-help]). Open. */
   type?: OpenEnum<'sequential' | 'branched'> | null | undefined;
   status?: SequenceStatus | null | undefined;
   /** Only `organization` seen ([W]). Open. */
   access_level?: OpenEnum<'organization'> | null | undefined;
-  industry?: Text;
+  industry?: string | null | undefined;
   settings?: SequenceSettings | null | undefined;
   steps?: SequenceStep[] | null | undefined;
-  created_at?: Text;
-  updated_at?: Text;
+  created_at?: string | null | undefined;
+  updated_at?: string | null | undefined;
 }
 
 /** The contact a run or step contact is about (whippy.md §3 `ContactRef`, [W]). */
 export interface ContactRef {
-  id?: Text;
-  name?: Text;
-  email?: Text;
-  phone?: Text;
+  id?: string | null | undefined;
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
 }
 
 /** An attachment of a message a step sent (whippy.md §3 `ContactMessage`, [W]). */
 export interface MessageAttachment {
-  url?: Text;
-  content_type?: Text;
+  url?: string | null | undefined;
+  content_type?: string | null | undefined;
 }
 
 /** A message a step sent to a contact (whippy.md §3 `ContactMessage`, [W]). */
 export interface ContactMessage {
-  id?: Text;
-  delivery_status?: Text;
-  contact_id?: Text;
-  conversation_id?: Text;
-  body?: Text;
+  id?: string | null | undefined;
+  delivery_status?: string | null | undefined;
+  contact_id?: string | null | undefined;
+  conversation_id?: string | null | undefined;
+  body?: string | null | undefined;
   attachments?: MessageAttachment[] | null | undefined;
 }
 
 /** A contact in a step of a sequence, a "sequence contact" (whippy.md §3, `step_contact.*` webhooks, [W]). */
 export interface StepContact {
   id: string;
-  sequence_id?: Text;
-  step_id?: Text;
-  channel_id?: Text;
+  sequence_id?: string | null | undefined;
+  step_id?: string | null | undefined;
+  channel_id?: string | null | undefined;
   status?: StepContactStatus | null | undefined;
   contact?: ContactRef | null | undefined;
   /** A user id: an integer, or `""` / `null` ([W]). */
   added_by_id?: number | string | null | undefined;
   clicked_link?: boolean | null | undefined;
   unsubscribed?: boolean | null | undefined;
-  scheduled_at?: Text;
-  run_created_at?: Text;
-  run_updated_at?: Text;
+  scheduled_at?: string | null | undefined;
+  run_created_at?: string | null | undefined;
+  run_updated_at?: string | null | undefined;
   contact_messages?: ContactMessage[] | null | undefined;
-  created_at?: Text;
-  updated_at?: Text;
+  created_at?: string | null | undefined;
+  updated_at?: string | null | undefined;
 }
 
 /** A step contact as a run embeds it (whippy.md §3 `SequenceRun.step_contacts`, [W]). */
 export interface RunStepContact {
-  id?: Text;
+  id?: string | null | undefined;
   status?: StepContactStatus | null | undefined;
-  step_id?: Text;
+  step_id?: string | null | undefined;
   clicked_link?: boolean | null | undefined;
   unsubscribed?: boolean | null | undefined;
   contact_messages?: ContactMessage[] | null | undefined;
@@ -160,28 +157,28 @@ export interface RunStepContact {
 /** One contact's pass through a sequence (whippy.md §3, `sequence_run.*` webhooks, [W]). */
 export interface SequenceRun {
   id: string;
-  sequence_id?: Text;
+  sequence_id?: string | null | undefined;
   status?: RunStatus | null | undefined;
   contact?: ContactRef | null | undefined;
-  channel_id?: Text;
+  channel_id?: string | null | undefined;
   /** A user id: an integer, or `""` / `null` ([W]). */
   added_by_id?: number | string | null | undefined;
-  last_step_id?: Text;
+  last_step_id?: string | null | undefined;
   step_contacts?: RunStepContact[] | null | undefined;
-  created_at?: Text;
-  updated_at?: Text;
+  created_at?: string | null | undefined;
+  updated_at?: string | null | undefined;
 }
 
 /** A step named by id and title, in a contact's sequence entry (whippy.md §2 E9: described [C], JSON names [I]). */
 export interface StepRef {
-  id?: Text;
-  title?: Text;
+  id?: string | null | undefined;
+  title?: string | null | undefined;
 }
 
 /** The sequence of a contact's sequence entry (whippy.md §2 E9: id and title [C]; JSON names [I]). */
 export interface SequenceRef {
-  id?: Text;
-  title?: Text;
+  id?: string | null | undefined;
+  title?: string | null | undefined;
   status?: SequenceStatus | null | undefined;
 }
 
