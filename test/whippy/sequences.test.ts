@@ -39,7 +39,7 @@ describe('whippy.sequences', () => {
     expect(seq).toEqual({ id: 'abc', title: 'Bare', status: 'brand_new_status' });
   });
 
-  it('sends a limit above 500 as asked: the 500 maximum is documented only on a contact\'s sequences', async () => {
+  it("sends a limit above 500 as asked: the 500 maximum is documented only on a contact's sequences", async () => {
     const page = await whippy.client().sequences.list({ limit: 501 });
     expect(whippy.fake.requests[0]?.query).toMatchObject({ limit: '501' });
     expect(page.data.length).toBeGreaterThan(0);
