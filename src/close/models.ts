@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 import { looseObject, maybe, openEnum } from '../core/schema.js';
 
-// Close's models follow ../shared/api/close.md: fields in every doc example are required,
-// everything seen only live or in third-party notes is optional, every enum stays open.
+// Close's models follow ../shared/api/close.md. The spec types only the bulk action, so its 24
+// fields are required as listed (§2.5, [C]); sequences and subscriptions are known from doc
+// examples alone ([C-ex], §2.1-2.4), so only the fields the docs' prose relies on are required and
+// the rest, like everything seen only live or in third-party notes ([O]), is optional. Every enum
+// stays open. The named types, with a source per field, are in model-types.ts.
 
 /** `WorkflowStatus` in Close's spec: a sequence's status. */
 export const SEQUENCE_STATUSES = ['active', 'paused', 'draft'] as const;

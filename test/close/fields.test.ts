@@ -46,6 +46,13 @@ describe('close.bulkSubscriptions with _fields (declared on the bulk-action GETs
     expect(Object.keys(action)).toHaveLength(24);
   });
 
+  it('still takes request options as the second argument', async () => {
+    const id = await seededAction();
+    const action = await close.client().bulkSubscriptions.retrieve(id, { timeout: 5_000, headers: { 'x-trace': '1' } });
+    expect(action.id).toBe(id);
+    expect(close.fake.requests.at(-1)?.query).toEqual({});
+  });
+
   it('refuses a malformed field name before sending', async () => {
     const before = close.fake.requestCount;
     const error = await close
