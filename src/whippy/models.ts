@@ -175,9 +175,9 @@ export const ContactSequenceSchema = looseObject({
 /** Whippy's 202 answer to enrol and remove: its body is undocumented, so anything is kept. */
 export const AcceptedSchema = z.unknown();
 
-/** Whippy's list envelope: `{ data, total }`. */
+/** Whippy's list envelope: `{ data, total }`, both required (docs/pagination, whippy.md §4, [C]). */
 export function listEnvelope<T extends z.ZodMiniType>(item: T) {
-  return looseObject({ data: z.array(item), total: z.optional(z.number()) });
+  return looseObject({ data: z.array(item), total: z.number() });
 }
 
 export type {

@@ -1,6 +1,7 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CONTACT_SEQUENCE_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES } from '../../src/whippy/index.js';
-import { InvalidRequestError } from '../../src/index.js';
+import { CONTACT_SEQUENCE_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, WHIPPY_BASE_URL } from '../../src/whippy/index.js';
+import { InvalidRequestError, ResponseValidationError } from '../../src/index.js';
 import { useWhippyFake } from '../helpers/whippy.js';
 
 const whippy = useWhippyFake();
@@ -31,5 +32,10 @@ describe('whippy follows its docs', () => {
   it('keeps open enums open: an unknown contact_status is still sent', async () => {
     await whippy.client().contacts.sequences.list([...whippy.fake.contacts.keys()][0]!, { contact_status: 'snoozed' });
     expect(whippy.fake.requests.at(-1)?.body).toMatchObject({ contact_status: 'snoozed' });
+  });
+
+  it("a list without its documented total fails under 'strict' (docs/pagination, whippy.md §4)", async () => {
+    whippy.server.use(http.get(`${WHIPPY_BASE_URL}/sequences`, () => HttpResponse.json({ data: [] })));
+    expect(await rejection(whippy.client({ validation: 'strict' }).sequences.list())).toBeInstanceOf(ResponseValidationError);
   });
 });
