@@ -20,7 +20,6 @@ async function runBlock(file: string): Promise<void> {
     CLARION_BASE_URL: server.clarion.baseUrl,
     CLOSE_API_KEY: 'test_close_key',
     WHIPPY_API_KEY: 'test_whippy_key',
-    CLARION_API_TOKEN: 'test_clarion_token',
     CLARION_API_KEY: 'test_clarion_token',
   });
   let timer: NodeJS.Timeout | undefined;

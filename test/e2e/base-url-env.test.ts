@@ -18,8 +18,6 @@ function pointAtFakes(): void {
   vi.stubEnv('CLARION_BASE_URL', server.clarion.baseUrl);
   vi.stubEnv('CLOSE_API_KEY', 'test_close_key');
   vi.stubEnv('WHIPPY_API_KEY', 'test_whippy_key');
-  // Both names: Clarion's credential option is being renamed (token -> apiKey).
-  vi.stubEnv('CLARION_API_TOKEN', 'test_clarion_token');
   vi.stubEnv('CLARION_API_KEY', 'test_clarion_token');
 }
 
