@@ -155,7 +155,7 @@ export const BulkSubscriptionListSchema = strictObject({
 export const BulkSubscriptionRetrieveSchema = strictObject({ _fields: fieldsParam });
 
 /** Filter of `subscriptions.list`: at least one of `sequence_id`, `contact_id`, `lead_id`. */
-export const SubscriptionListFilterSchema = z
+export const SubscriptionListSchema = z
   .strictObject({
     sequence_id: z.optional(filterId),
     contact_id: z.optional(filterId),
@@ -207,7 +207,7 @@ export interface SubscriptionScopeFields {
 }
 
 /** Filter of `subscriptions.list`; the type itself demands one of the three ids. */
-export type SubscriptionListFilter = PagingParams &
+export type SubscriptionListParams = PagingParams &
   (
     | (SubscriptionScopeFields & { sequence_id: string })
     | (SubscriptionScopeFields & { contact_id: string })

@@ -1,9 +1,9 @@
 import { FilterBuilder, type DateInput } from '../core/filters.js';
-import type { ContactSequencesFilterParams, RunsFilterParams, SequenceContactsFilterParams } from './inputs.js';
+import type { ContactSequenceListParams, SequenceRunListParams, SequenceContactListParams } from './inputs.js';
 import type { ContactSequenceStatus, RunStatus, SequenceContactFilterStatus, SequenceStatus } from './models.js';
 
 /** Immutable builder for `sequences.runs.list` filters. */
-export class RunsFilter extends FilterBuilder<RunsFilterParams> {
+export class RunsFilter extends FilterBuilder<SequenceRunListParams> {
   /** Runs of the contact with this phone (spaces are removed). */
   phone(phone: string): RunsFilter {
     return this.with('phone', phone);
@@ -35,7 +35,7 @@ export class RunsFilter extends FilterBuilder<RunsFilterParams> {
 }
 
 /** Immutable builder for `sequences.contacts.list` filters. */
-export class SequenceContactsFilter extends FilterBuilder<SequenceContactsFilterParams> {
+export class SequenceContactsFilter extends FilterBuilder<SequenceContactListParams> {
   /** Contacts with this status in their step (E3's list: `complete`, `removed`, not `finished`). */
   status(status: SequenceContactFilterStatus): SequenceContactsFilter {
     return this.with('status', status);
@@ -67,7 +67,7 @@ export class SequenceContactsFilter extends FilterBuilder<SequenceContactsFilter
 }
 
 /** Immutable builder for `contacts.sequences.list` filters. */
-export class ContactSequencesFilter extends FilterBuilder<ContactSequencesFilterParams> {
+export class ContactSequencesFilter extends FilterBuilder<ContactSequenceListParams> {
   /** Only this sequence: "is the contact in sequence X?". */
   sequence(sequenceId: string): ContactSequencesFilter {
     return this.with('sequence_id', sequenceId);

@@ -22,10 +22,10 @@ const status = <const K extends readonly string[]>(known: K) =>
 const shortText = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 
 /** Parameters of `sequences.list`. */
-export const SequenceListParamsSchema = strictObject({ title: z.optional(z.string()), limit, offset });
+export const SequenceListSchema = strictObject({ title: z.optional(z.string()), limit, offset });
 
 /** Filter of `sequences.runs.list`; `after` must not be later than `before`. */
-export const RunsFilterSchema = z
+export const SequenceRunListSchema = z
   .strictObject({
     phone: z.optional(phoneNumber),
     status: status(RUN_STATUSES),
@@ -43,7 +43,7 @@ export const RunsFilterSchema = z
   );
 
 /** Filter of `sequences.contacts.list`. `step_ids` is sent comma-separated. */
-export const SequenceContactsFilterSchema = strictObject({
+export const SequenceContactListSchema = strictObject({
   status: status(SEQUENCE_CONTACT_FILTER_STATUSES),
   step_ids: z.optional(
     z.pipe(
@@ -59,7 +59,7 @@ export const SequenceContactsFilterSchema = strictObject({
 });
 
 /** Filter of `contacts.sequences.list` (sent in the JSON body). */
-export const ContactSequencesFilterSchema = strictObject({
+export const ContactSequenceListSchema = strictObject({
   sequence_id: z.optional(filterId),
   contact_status: status(CONTACT_SEQUENCE_STATUSES),
   sequence_status: status(SEQUENCE_STATUSES),
@@ -103,13 +103,13 @@ export const SequenceContactRemoveSchema = looseObject({ contacts: contactList }
 
 /* eslint-disable @typescript-eslint/no-empty-object-type -- interfaces keep the input types' names in editors and TypeDoc */
 /** Parameters of `sequences.list`. */
-export interface SequenceListParams extends z.input<typeof SequenceListParamsSchema> {}
+export interface SequenceListParams extends z.input<typeof SequenceListSchema> {}
 /** Filter of `sequences.runs.list`: dates as `Date` or ISO 8601. */
-export interface RunsFilterParams extends z.input<typeof RunsFilterSchema> {}
+export interface SequenceRunListParams extends z.input<typeof SequenceRunListSchema> {}
 /** Filter of `sequences.contacts.list`. */
-export interface SequenceContactsFilterParams extends z.input<typeof SequenceContactsFilterSchema> {}
+export interface SequenceContactListParams extends z.input<typeof SequenceContactListSchema> {}
 /** Filter of `contacts.sequences.list`. */
-export interface ContactSequencesFilterParams extends z.input<typeof ContactSequencesFilterSchema> {}
+export interface ContactSequenceListParams extends z.input<typeof ContactSequenceListSchema> {}
 /** A contact to enrol or remove. */
 export interface ContactInput extends z.input<typeof ContactInputSchema> {}
 /** Body of `sequences.contacts.add`. */

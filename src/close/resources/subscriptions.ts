@@ -8,10 +8,10 @@ import { checkInput } from '../../core/schema.js';
 import type { SubscriptionsFilter } from '../filters.js';
 import {
   SubscriptionCreateSchema,
-  SubscriptionListFilterSchema,
+  SubscriptionListSchema,
   SubscriptionUpdateSchema,
   type SubscriptionCreateParams,
-  type SubscriptionListFilter,
+  type SubscriptionListParams,
   type SubscriptionUpdateParams,
 } from '../inputs.js';
 import { closeList } from '../list.js';
@@ -33,12 +33,12 @@ export class CloseSubscriptions {
    * Lists subscriptions; the filter needs `sequence_id`, `contact_id` or `lead_id`.
    * @example for await (const sub of close.subscriptions.list({ sequence_id: 'seq_123' })) console.log(sub.status);
    */
-  list(filter: SubscriptionListFilter | SubscriptionsFilter<true>, options?: ListOptions): Paginated<SequenceSubscription> {
+  list(filter: SubscriptionListParams | SubscriptionsFilter<true>, options?: ListOptions): Paginated<SequenceSubscription> {
     return Paginated.from(() =>
       closeList(
         this.#http,
         'sequence_subscription/',
-        checkInput(SubscriptionListFilterSchema, resolveFilter(filter), 'subscriptions.list filter'),
+        checkInput(SubscriptionListSchema, resolveFilter(filter), 'subscriptions.list filter'),
         SubscriptionList,
         options,
       ),

@@ -6,7 +6,7 @@ import { encodeId } from '../../core/path.js';
 import { checkInput } from '../../core/schema.js';
 import { whippyList } from '../envelopes.js';
 import type { ContactSequencesFilter } from '../filters.js';
-import { ContactSequencesFilterSchema, type ContactSequencesFilterParams } from '../inputs.js';
+import { ContactSequenceListSchema, type ContactSequenceListParams } from '../inputs.js';
 import { ContactSequenceSchema, listEnvelope, type ContactSequence } from '../models.js';
 
 const ContactSequenceList = listEnvelope(ContactSequenceSchema);
@@ -24,16 +24,12 @@ export class WhippyContactSequences {
    * Lists the sequences a contact is in, with its last completed, current and next step.
    * @example for await (const entry of whippy.contacts.sequences.list(contactId, contactSequencesFilter().sequenceStatus('active'))) console.log(entry.current_step?.title);
    */
-  list(
-    contactId: string,
-    filter?: ContactSequencesFilterParams | ContactSequencesFilter,
-    options?: ListOptions,
-  ): Paginated<ContactSequence> {
+  list(contactId: string, filter?: ContactSequenceListParams | ContactSequencesFilter, options?: ListOptions): Paginated<ContactSequence> {
     return Paginated.from(() =>
       whippyList(
         this.#http,
         `contacts/${encodeId(contactId, 'contactId')}/sequences`,
-        checkInput(ContactSequencesFilterSchema, resolveFilter(filter) ?? {}, 'contacts.sequences.list filter'),
+        checkInput(ContactSequenceListSchema, resolveFilter(filter) ?? {}, 'contacts.sequences.list filter'),
         ContactSequenceList,
         options,
         'POST',

@@ -7,7 +7,7 @@ import { encodeId } from '../../core/path.js';
 import { checkInput } from '../../core/schema.js';
 import { unwrapData, whippyList } from '../envelopes.js';
 import type { RunsFilter } from '../filters.js';
-import { RunsFilterSchema, type RunsFilterParams } from '../inputs.js';
+import { SequenceRunListSchema, type SequenceRunListParams } from '../inputs.js';
 import { listEnvelope, SequenceRunSchema, type SequenceRun } from '../models.js';
 
 const RunList = listEnvelope(SequenceRunSchema);
@@ -25,12 +25,12 @@ export class WhippyRuns {
    * Lists a sequence's runs, filtered by phone, status, channel and a start-time window.
    * @example for await (const run of whippy.sequences.runs.list(seqId, runsFilter().status('active').after('2026-01-01'))) console.log(run.id);
    */
-  list(sequenceId: string, filter?: RunsFilterParams | RunsFilter, options?: ListOptions): Paginated<SequenceRun> {
+  list(sequenceId: string, filter?: SequenceRunListParams | RunsFilter, options?: ListOptions): Paginated<SequenceRun> {
     return Paginated.from(() =>
       whippyList(
         this.#http,
         `sequences/${encodeId(sequenceId, 'sequenceId')}/sequence_runs`,
-        checkInput(RunsFilterSchema, resolveFilter(filter) ?? {}, 'sequences.runs.list filter'),
+        checkInput(SequenceRunListSchema, resolveFilter(filter) ?? {}, 'sequences.runs.list filter'),
         RunList,
         options,
       ),

@@ -11,11 +11,11 @@ import type { SequenceContactsFilter } from '../filters.js';
 import {
   SequenceContactAddSchema,
   SequenceContactRemoveSchema,
-  SequenceContactsFilterSchema,
+  SequenceContactListSchema,
   WHIPPY_CONTACTS_PER_CALL,
   type SequenceContactAddParams,
   type SequenceContactRemoveParams,
-  type SequenceContactsFilterParams,
+  type SequenceContactListParams,
 } from '../inputs.js';
 import { AcceptedSchema, listEnvelope, StepContactSchema, type StepContact } from '../models.js';
 
@@ -59,12 +59,12 @@ export class WhippySequenceContacts {
    * Lists the contacts in a sequence's steps, filtered by status, steps, and whether they responded, unsubscribed or clicked.
    * @example for await (const c of whippy.sequences.contacts.list(seqId, sequenceContactsFilter().status('active').responded())) console.log(c.contact?.phone);
    */
-  list(sequenceId: string, filter?: SequenceContactsFilterParams | SequenceContactsFilter, options?: ListOptions): Paginated<StepContact> {
+  list(sequenceId: string, filter?: SequenceContactListParams | SequenceContactsFilter, options?: ListOptions): Paginated<StepContact> {
     return Paginated.from(() =>
       whippyList(
         this.#http,
         `sequences/${encodeId(sequenceId, 'sequenceId')}/contacts`,
-        checkInput(SequenceContactsFilterSchema, resolveFilter(filter) ?? {}, 'sequences.contacts.list filter'),
+        checkInput(SequenceContactListSchema, resolveFilter(filter) ?? {}, 'sequences.contacts.list filter'),
         StepContactList,
         options,
       ),

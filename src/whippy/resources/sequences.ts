@@ -5,7 +5,7 @@ import { Paginated } from '../../core/pagination.js';
 import { encodeId } from '../../core/path.js';
 import { checkInput } from '../../core/schema.js';
 import { unwrapData, whippyList } from '../envelopes.js';
-import { SequenceListParamsSchema, type SequenceListParams } from '../inputs.js';
+import { SequenceListSchema, type SequenceListParams } from '../inputs.js';
 import { listEnvelope, SequenceSchema, type Sequence } from '../models.js';
 import { WhippyRuns } from './runs.js';
 import { WhippySequenceContacts } from './sequence-contacts.js';
@@ -33,13 +33,7 @@ export class WhippySequences {
    */
   list(params?: SequenceListParams, options?: ListOptions): Paginated<Sequence> {
     return Paginated.from(() =>
-      whippyList(
-        this.#http,
-        'sequences',
-        checkInput(SequenceListParamsSchema, params ?? {}, 'sequences.list params'),
-        SequenceList,
-        options,
-      ),
+      whippyList(this.#http, 'sequences', checkInput(SequenceListSchema, params ?? {}, 'sequences.list params'), SequenceList, options),
     );
   }
 
