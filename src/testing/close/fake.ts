@@ -1,8 +1,8 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { prefixedIdMaker, seededRandom } from '../ids.js';
 import { CloseEventLog } from './events.js';
-import { pickFields } from './fields.js';
 import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
+import { pickFields } from './fields.js';
 
 /** Options of {@link CloseFake}. */
 export interface CloseFakeOptions {
