@@ -47,8 +47,8 @@ export type DateInput = Date | string;
 
 // ISO 8601 date or date-time: 2026-01-31, 2026-01-31T10:00Z, 2026-01-31T10:00:00.123+02:00, ...
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-// A time of day with no zone after it.
-const ZONELESS_TIME = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+// Ends in a zone: `Z`, or an offset such as `+02:00` / `-0500`.
+const ZONED = /[Z+-][\d:]*$/;
 
 /** True when the string's YYYY-MM-DD names a real day (`Date` would roll 2026-02-30 over to March). */
 function isCalendarDate(value: string): boolean {
@@ -68,17 +68,17 @@ function isCalendarDate(value: string): boolean {
 export const isoDateTime = z.pipe(
   z.union([z.date(), z.string().check(z.regex(ISO_8601, 'must be an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z'))]),
   z.transform((value, ctx) => {
-    if (typeof value === 'string' && ZONELESS_TIME.test(value)) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'needs a time zone: add Z or an offset, e.g. 2026-01-31T10:00:00Z or 2026-01-31T10:00:00-05:00',
-        input: value,
-      });
-      return z.NEVER;
-    }
     const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime()) || (typeof value === 'string' && !isCalendarDate(value))) {
-      ctx.issues.push({ code: 'custom', message: 'is not a real date', input: value });
+    const text = typeof value === 'string' ? value : '';
+    // Longer than YYYY-MM-DD means a time of day was written: it needs its zone.
+    const problem =
+      text.length > 10 && !ZONED.test(text)
+        ? 'needs a time zone: add Z or an offset such as -05:00'
+        : Number.isNaN(date.getTime()) || (text !== '' && !isCalendarDate(text))
+          ? 'is not a real date'
+          : undefined;
+    if (problem) {
+      ctx.issues.push({ code: 'custom', message: problem, input: value });
       return z.NEVER;
     }
     return date.toISOString();
