@@ -55,7 +55,7 @@ try {
   const [subscriptionId] = server.close.fake.subscriptions.keys();
   await close.subscriptions.pause(subscriptionId!);
 
-  const clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, token: 'test_clarion_token' });
+  const clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, apiKey: 'test_clarion_token' });
   const running = (await clarion.sequences.list()).data.find((s) => s.status === 'in-progress')!;
   server.clarion.fake.endCall(running.id);
   await clarion.sequences.stop(running.id);

@@ -43,7 +43,7 @@ export type WhippyWebhookEvent =
 export function isWhippyEvent<E extends keyof WhippyEventMap>(
   event: WhippyWebhookEvent,
   name: E,
-): event is WhippyWebhookEnvelope<E, WhippyEventMap[E]> {
+): event is Extract<WhippyWebhookEvent, { event: E }> {
   return event.event === name;
 }
 

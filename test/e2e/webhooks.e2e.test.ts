@@ -36,7 +36,7 @@ describe('webhooks over real sockets', () => {
     receiver = await startReceiver();
     const keys = await createClarionTestKeys();
     server = await startFakeServer({ clarion: { webhooks: { url: receiver.url, privateKey: keys.privateKey, secret: 'dash-secret' } } });
-    const clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, token: 'test_clarion_token', logLevel: 'off' });
+    const clarion = new ClarionClient({ baseUrl: server.clarion.baseUrl, apiKey: 'test_clarion_token', logLevel: 'off' });
     const sequence = (await clarion.sequences.list()).data.find((s) => s.status === 'in-progress')!;
     server.clarion.fake.endCall(sequence.id, 'voicemail');
     await clarion.sequences.stop(sequence.id);
