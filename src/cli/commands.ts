@@ -1,5 +1,6 @@
 import { ClarionClient } from '../clarion/index.js';
 import { CloseClient } from '../close/index.js';
+import { InvalidRequestError } from '../core/errors.js';
 import type { ClientOptions, ListOptions } from '../core/options.js';
 import type { Paginated } from '../core/pagination.js';
 import { WhippyClient } from '../whippy/index.js';
@@ -25,12 +26,27 @@ export interface CommandSpec {
   /** Positional arguments, e.g. `<id>`. */
   args: string[];
   options: OptionSpec[];
+  /** How a list resumes: the filter field its offset (or cursor) goes to. Absent: it starts again. */
+  resume?: { offset: string } | { cursor: string };
   /** A list (walked page by page) or one object. */
   run(client: never, args: string[], filters: Record<string, unknown>, options: ListOptions): Paginated<unknown> | PromiseLike<unknown>;
 }
 
 /** The credentials each vendor reads from the environment. */
 export const ENV_HINT = { close: 'CLOSE_API_KEY (or CLOSE_ACCESS_TOKEN)', whippy: 'WHIPPY_API_KEY', clarion: 'CLARION_API_KEY' };
+
+/** What each resource is, for `--help` (a resource without an entry shows its vendor and name). */
+export const RESOURCE_DESCRIPTIONS: Record<string, string> = {
+  'close/sequences': 'automated multi-step outreach (emails, calls) and its steps',
+  'close/subscriptions': 'contacts enrolled in a sequence, and their progress',
+  'close/bulk-subscriptions': 'enrol, pause or resume many contacts in one action',
+  'whippy/sequences': 'automated series of texts and emails',
+  'whippy/runs': "contacts' passes through a sequence",
+  'whippy/sequence-contacts': "the contacts in a sequence's steps",
+  'whippy/contact-sequences': 'the sequences a contact is in',
+  'clarion/sequences': 'patient outreach sequences (sequence-manager)',
+  'clarion/definitions': 'the reusable steps a sequence runs',
+};
 
 /** Builds the vendor's client from the environment and the shared options. */
 export function makeClient(vendor: CommandSpec['vendor'], options: ClientOptions): CloseClient | WhippyClient | ClarionClient {
@@ -48,6 +64,19 @@ const pageSize = (field: string, max?: number): OptionSpec => ({
   parse: 'int',
 });
 const id = (name: string) => [`<${name}>`];
+const closeOffsets = { offset: '_skip' };
+const whippyOffsets = { offset: 'offset' };
+
+/** A positional id that must be a whole number (Clarion's ids). */
+export function intArg(value: string | undefined, name: string): number {
+  const number = Number(value);
+  if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(number)) {
+    throw new InvalidRequestError('arguments', [
+      { path: `<${name}>`, message: `must be a whole number, got ${JSON.stringify(value ?? '')}` },
+    ]);
+  }
+  return number;
+}
 
 // Every list and retrieve the clients have. Filter fields keep the vendors' names.
 export const COMMANDS: CommandSpec[] = [
@@ -55,16 +84,17 @@ export const COMMANDS: CommandSpec[] = [
     vendor: 'close',
     resource: 'sequences',
     verb: 'list',
-    description: 'list sequences',
+    description: 'every sequence of the organization, page by page',
     args: [],
     options: [pageSize('_limit')],
+    resume: closeOffsets,
     run: (c: CloseClient, _a, f, o) => c.sequences.list(f, o),
   },
   {
     vendor: 'close',
     resource: 'sequences',
     verb: 'get',
-    description: 'fetch one sequence',
+    description: 'one sequence with its steps, by id (seq_…)',
     args: id('id'),
     options: [],
     run: (c: CloseClient, [i]) => c.sequences.retrieve(i!),
@@ -73,7 +103,7 @@ export const COMMANDS: CommandSpec[] = [
     vendor: 'close',
     resource: 'subscriptions',
     verb: 'list',
-    description: 'list sequence subscriptions (needs --sequence, --contact or --lead)',
+    description: 'the contacts enrolled, scoped by --sequence, --contact or --lead (one is needed)',
     args: [],
     options: [
       { flags: '--sequence <id>', description: 'subscriptions to this sequence', field: 'sequence_id' },
@@ -81,13 +111,14 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--lead <id>', description: "subscriptions of this lead's contacts", field: 'lead_id' },
       pageSize('_limit'),
     ],
+    resume: closeOffsets,
     run: (c: CloseClient, _a, f, o) => c.subscriptions.list(f as never, o),
   },
   {
     vendor: 'close',
     resource: 'subscriptions',
     verb: 'get',
-    description: 'fetch one subscription',
+    description: 'one enrolment and its status, by id (sub_…)',
     args: id('id'),
     options: [],
     run: (c: CloseClient, [i]) => c.subscriptions.retrieve(i!),
@@ -96,16 +127,17 @@ export const COMMANDS: CommandSpec[] = [
     vendor: 'close',
     resource: 'bulk-subscriptions',
     verb: 'list',
-    description: 'list bulk subscription actions',
+    description: 'every bulk enrol, pause or resume action and its progress',
     args: [],
     options: [pageSize('_limit')],
+    resume: closeOffsets,
     run: (c: CloseClient, _a, f, o) => c.bulkSubscriptions.list(f, o),
   },
   {
     vendor: 'close',
     resource: 'bulk-subscriptions',
     verb: 'get',
-    description: 'fetch one bulk subscription action',
+    description: 'one bulk action and its progress, by id',
     args: id('id'),
     options: [],
     run: (c: CloseClient, [i]) => c.bulkSubscriptions.retrieve(i!),
@@ -142,16 +174,17 @@ export const COMMANDS: CommandSpec[] = [
     vendor: 'whippy',
     resource: 'sequences',
     verb: 'list',
-    description: 'list sequences',
+    description: 'every sequence with its steps, optionally by title',
     args: [],
     options: [{ flags: '--title <text>', description: 'sequences whose title matches', field: 'title' }, pageSize('limit', 500)],
+    resume: whippyOffsets,
     run: (c: WhippyClient, _a, f, o) => c.sequences.list(f, o),
   },
   {
     vendor: 'whippy',
     resource: 'sequences',
     verb: 'get',
-    description: 'fetch one sequence',
+    description: 'one sequence with its steps, by id',
     args: id('id'),
     options: [],
     run: (c: WhippyClient, [i]) => c.sequences.retrieve(i!),
@@ -160,7 +193,7 @@ export const COMMANDS: CommandSpec[] = [
     vendor: 'whippy',
     resource: 'runs',
     verb: 'list',
-    description: "list a sequence's runs",
+    description: "each contact's pass through one sequence, filterable by status, phone, channel and start time",
     args: [],
     options: [
       { flags: '--sequence <id>', description: 'the sequence (required)', field: 'sequence', required: true },
@@ -171,13 +204,14 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--after <date>', description: 'runs started at or after (ISO 8601)', field: 'after' },
       pageSize('limit', 500),
     ],
+    resume: whippyOffsets,
     run: (c: WhippyClient, _a, { sequence, ...f }, o) => c.sequences.runs.list(String(sequence), f, o),
   },
   {
     vendor: 'whippy',
     resource: 'runs',
     verb: 'get',
-    description: 'fetch one run',
+    description: 'one run with its step contacts',
     args: ['<sequence-id>', '<run-id>'],
     options: [],
     run: (c: WhippyClient, [s, r]) => c.sequences.runs.retrieve(s!, r!),
@@ -186,7 +220,7 @@ export const COMMANDS: CommandSpec[] = [
     vendor: 'whippy',
     resource: 'sequence-contacts',
     verb: 'list',
-    description: "list the contacts in a sequence's steps",
+    description: 'the contacts in each step of a sequence, with their status',
     args: [],
     options: [
       { flags: '--sequence <id>', description: 'the sequence (required)', field: 'sequence', required: true },
@@ -197,13 +231,14 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--clicked-link <true|false>', description: 'contacts that clicked a link (or not)', field: 'clicked_link', parse: 'bool' },
       pageSize('limit', 500),
     ],
+    resume: whippyOffsets,
     run: (c: WhippyClient, _a, { sequence, ...f }, o) => c.sequences.contacts.list(String(sequence), f, o),
   },
   {
     vendor: 'whippy',
     resource: 'contact-sequences',
     verb: 'list',
-    description: 'list the sequences a contact is in',
+    description: 'the sequences one contact is enrolled in',
     args: [],
     options: [
       { flags: '--contact <id>', description: 'the contact (required)', field: 'contact', required: true },
@@ -212,13 +247,14 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--sequence-status <status>', description: 'draft, active or archived', field: 'sequence_status' },
       pageSize('limit', 500),
     ],
+    resume: whippyOffsets,
     run: (c: WhippyClient, _a, { contact, ...f }, o) => c.contacts.sequences.list(String(contact), f, o),
   },
   {
     vendor: 'clarion',
     resource: 'sequences',
     verb: 'list',
-    description: 'list sequences',
+    description: 'every sequence (one page: Clarion does not page)',
     args: [],
     options: [],
     run: (c: ClarionClient, _a, _f, o) => c.sequences.list(o),
@@ -227,18 +263,18 @@ export const COMMANDS: CommandSpec[] = [
     vendor: 'clarion',
     resource: 'sequences',
     verb: 'get',
-    description: 'fetch one sequence',
+    description: 'one sequence, by numeric id',
     args: id('id'),
     options: [],
-    run: (c: ClarionClient, [i]) => c.sequences.retrieve(Number(i)),
+    run: (c: ClarionClient, [i]) => c.sequences.retrieve(intArg(i, 'id')),
   },
   {
     vendor: 'clarion',
     resource: 'definitions',
     verb: 'get',
-    description: 'fetch one sequence definition',
+    description: 'one sequence definition and its steps, by numeric id',
     args: id('id'),
     options: [],
-    run: (c: ClarionClient, [i]) => c.definitions.retrieve(Number(i)),
+    run: (c: ClarionClient, [i]) => c.definitions.retrieve(intArg(i, 'id')),
   },
 ];

@@ -25,6 +25,8 @@ export const EXIT = {
   api: 6,
   /** No answer: connection failed or timed out. */
   network: 7,
+  /** The output file could not be written (no such directory, no permission, disk full). */
+  output: 8,
   /** Stopped with Ctrl-C; the output holds everything pulled until then. */
   interrupted: 130,
 } as const;

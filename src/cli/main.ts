@@ -1,9 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { startFakeServer } from '../testing/server.js';
-import { COMMANDS, ENV_HINT, type CommandSpec, type OptionSpec } from './commands.js';
+import { COMMANDS, ENV_HINT, RESOURCE_DESCRIPTIONS, type CommandSpec, type OptionSpec } from './commands.js';
 import { EXIT } from './exit-codes.js';
 import { FORMATS, type Format } from './output.js';
 import { runCommand, type RunContext } from './run.js';
+import { usageHint, version } from './usage.js';
 
 function positiveInt(value: string): number {
   const number = Number(value);
@@ -42,7 +43,9 @@ function filtersOf(spec: CommandSpec, values: Record<string, unknown>): Record<s
 export function buildProgram(context: RunContext, done: (code: number) => void): Command {
   const program = new Command('sequence-apis')
     .description('Pull Close, Whippy and Clarion Health sequence data from the command line.')
-    .showHelpAfterError()
+    .version(version(), '-V, --version', 'print the version')
+    // Usage errors become one line and a hint, written by main(); commander itself prints nothing.
+    .configureOutput({ outputError: () => {} })
     .exitOverride();
   const vendors = new Map<string, Command>();
   const resources = new Map<string, Command>();
@@ -51,19 +54,28 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
       vendors.get(spec.vendor) ?? program.command(spec.vendor).description(`${spec.vendor} (credentials: ${ENV_HINT[spec.vendor]})`);
     vendors.set(spec.vendor, vendor);
     const resourceKey = `${spec.vendor}/${spec.resource}`;
-    const resource = resources.get(resourceKey) ?? vendor.command(spec.resource).description(`${spec.vendor} ${spec.resource}`);
+    const resource =
+      resources.get(resourceKey) ??
+      vendor.command(spec.resource).description(RESOURCE_DESCRIPTIONS[resourceKey] ?? `${spec.vendor} ${spec.resource}`);
     resources.set(resourceKey, resource);
     const command = resource.command(spec.verb).description(spec.description);
     if (spec.verb === 'get') command.alias('retrieve');
     for (const arg of spec.args) command.argument(arg);
     for (const option of spec.options) {
       const built = new Option(option.flags, option.description).argParser((value) => parseValue(option, value));
-      if (option.required) built.makeOptionMandatory();
+      // Required options are checked in the action, after commander's unknown-option check, so a
+      // typo (`--sequnce`) is reported as such rather than as a missing `--sequence`.
       command.addOption(built);
     }
     command
       .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('ndjson'))
-      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--out <file>', 'write to a file instead of stdout (needed for sqlite)')
+      .option('--resume', 'continue the interrupted pull saved in --out (a finished one starts again)')
+      .addOption(
+        new Option('--csv-formulas <mode>', "csv: 'escape' cells a spreadsheet would run as formulas, or 'keep' them")
+          .choices(['escape', 'keep'])
+          .default('escape'),
+      )
       .option('--base-url <url>', 'API root, e.g. a fake from `sequence-apis fake-server`');
     if (spec.verb === 'list') {
       command
@@ -73,6 +85,12 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
     command.option('--quiet', 'no progress line on stderr').action(async (...received: unknown[]) => {
       const values = received.at(-2) as Record<string, unknown>;
       const args = received.slice(0, spec.args.length).map(String);
+      const missing = spec.options.find((option) => option.required && values[new Option(option.flags).attributeName()] === undefined);
+      if (missing) {
+        context.stderr(`sequence-apis: missing ${missing.flags}: ${missing.description}`);
+        context.stderr(usageHint(program, [spec.vendor, spec.resource, spec.verb]));
+        return done(EXIT.usage);
+      }
       done(
         await runCommand(
           spec,
@@ -85,6 +103,8 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
             concurrency: values.concurrency as number | undefined,
             baseUrl: values.baseUrl as string | undefined,
             quiet: values.quiet === true,
+            resume: values.resume === true,
+            csvFormulas: values.csvFormulas as 'escape' | 'keep',
           },
           context,
         ),
@@ -122,7 +142,10 @@ export async function main(argv: string[], context: RunContext): Promise<number>
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are exits with code 0; every other commander error is a usage error.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      context.stderr(`sequence-apis: ${error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\?\)/, ' (did you mean $1?)')}`);
+      context.stderr(usageHint(program, argv));
+      return EXIT.usage;
     }
     throw error;
   }

@@ -1,77 +1,55 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
-import { stringify, type Stringifier } from 'csv-stringify';
-import { flatten } from './flatten.js';
+import type { CsvFormulas } from '../pull/csv.js';
+import { FileSink } from '../pull/file-sink.js';
+import type { ResumableSink } from '../pull/resumable.js';
+import { SqliteSink } from '../pull/sqlite.js';
 
 /** Output formats of the command. */
-export const FORMATS = ['ndjson', 'json', 'csv'] as const;
+export const FORMATS = ['ndjson', 'json', 'csv', 'sqlite'] as const;
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
-/** Writes items one at a time, so an interrupted pull still leaves a complete file. */
-export interface ItemWriter {
-  write(item: unknown): Promise<void>;
-  /** Finishes the document (closes a JSON array, flushes CSV) and the file. */
-  close(): Promise<void>;
-  /** Columns seen after the CSV header was written (they are not in the file). */
-  droppedColumns(): string[];
+/** The output could not be written: one readable line, exit code 8. */
+export class OutputError extends Error {
+  override name = 'OutputError';
 }
 
-async function put(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/** A file system error as one line that names the file. */
+export function describeFileError(error: unknown, path: string): OutputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return new OutputError(
+    `cannot write ${path}: ${REASONS[code] ?? (error instanceof Error ? error.message : String(error))}${code ? ` (${code})` : ''}`,
+  );
 }
 
-async function finish(stream: Writable, ownsStream: boolean): Promise<void> {
-  if (!ownsStream) return;
-  stream.end();
-  await once(stream, 'finish');
-}
-
-/** A writer for `format` to `path`, or to stdout without one. */
-export function createItemWriter(format: Format, path?: string): ItemWriter {
-  const stream: Writable = path ? createWriteStream(path) : process.stdout;
-  const ownsStream = path !== undefined;
-  if (format === 'ndjson') {
-    return { write: (item) => put(stream, `${JSON.stringify(item)}\n`), close: () => finish(stream, ownsStream), droppedColumns: () => [] };
+/** Checks, before any request, that `path` can be created or overwritten. */
+export function checkWritable(path: string): void {
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    accessSync(dirname(path), constants.W_OK);
+    if (!statSync(dirname(path)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  } catch (error) {
+    throw describeFileError(error, path);
   }
-  if (format === 'json') {
-    let first = true;
-    return {
-      write: (item) => {
-        const text = `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
-        first = false;
-        return put(stream, text);
-      },
-      close: async () => {
-        await put(stream, first ? '[]\n' : '\n]\n');
-        await finish(stream, ownsStream);
-      },
-      droppedColumns: () => [],
-    };
-  }
-  // CSV: the header comes from the first item's columns; a real CSV library does the quoting.
-  let csv: Stringifier | undefined;
-  let columns: string[] = [];
-  const dropped = new Set<string>();
-  return {
-    write: async (item) => {
-      const row = flatten(item);
-      if (!csv) {
-        columns = Object.keys(row);
-        csv = stringify({ header: true, columns });
-        csv.pipe(stream, { end: false });
-      }
-      for (const key of Object.keys(row)) if (!columns.includes(key)) dropped.add(key);
-      if (!csv.write(row)) await once(csv, 'drain');
-    },
-    close: async () => {
-      if (csv) {
-        csv.end();
-        await once(csv, 'end');
-      }
-      await finish(stream, ownsStream);
-    },
-    droppedColumns: () => [...dropped],
-  };
+}
+
+/** Where a command's items go: a SQLite table, a file or stdout, keyed for resuming. */
+export function openSink(
+  format: Format,
+  target: { out?: string | undefined; stdout: Writable; table: string; key: string; csvFormulas: CsvFormulas },
+): ResumableSink<unknown> & { droppedColumns?: () => string[] } {
+  if (format === 'sqlite') return new SqliteSink({ db: target.out!, table: target.table, key: target.key });
+  return new FileSink(target.out ?? target.stdout, { format, key: target.key, csvFormulas: target.csvFormulas });
 }

@@ -1,35 +1,35 @@
 import { SingleBar } from 'cli-progress';
+import type { PullState } from '../pull/walk.js';
+import { progressLine, summaryLine, type ProgressSnapshot } from './progress-line.js';
 
 /** Counts what a pull has done and shows it on stderr, only when stderr is a terminal. */
 export class Progress {
   #items = 0;
+  #resumedAt = 0;
   #pages = 0;
+  #total: number | undefined;
   #waits = 0;
   readonly #started = Date.now();
   readonly #bar: SingleBar | undefined;
 
   constructor(enabled: boolean) {
     // cli-progress draws nothing when its stream is not a TTY (noTTYOutput is off): pipes and CI stay quiet.
-    this.#bar = enabled
-      ? new SingleBar({
-          stream: process.stderr,
-          format: '{items} items | {pages} pages | {rate}/s | {waits} rate-limit waits',
-          hideCursor: true,
-          clearOnComplete: false,
-        })
-      : undefined;
-    this.#bar?.start(0, 0, this.#payload());
+    this.#bar = enabled ? new SingleBar({ stream: process.stderr, format: '{line}', hideCursor: true, clearOnComplete: false }) : undefined;
+    this.#bar?.start(0, 0, { line: progressLine(this.snapshot()) });
   }
 
-  /** One more item written. */
-  item(): void {
-    this.#items++;
-    if (this.#items % 50 === 0) this.#render();
+  /** Where a resumed pull starts counting from. */
+  resumeFrom(state: PullState): void {
+    this.#items = this.#resumedAt = state.items;
+    this.#pages = state.pages;
+    this.#total = state.total;
   }
 
-  /** One more page fetched. */
-  page(): void {
-    this.#pages++;
+  /** A page was committed: the pull's state now. */
+  update(state: PullState): void {
+    this.#items = state.items;
+    this.#pages = state.pages;
+    this.#total = state.total;
     this.#render();
   }
 
@@ -44,18 +44,24 @@ export class Progress {
     return this.#items;
   }
 
+  /** Counts as of now. */
+  snapshot(): ProgressSnapshot {
+    const elapsedMs = Date.now() - this.#started;
+    return { items: this.#items, resumedAt: this.#resumedAt, pages: this.#pages, total: this.#total, waits: this.#waits, elapsedMs };
+  }
+
+  /** The closing one-line summary. */
+  summary(): string {
+    return summaryLine(this.snapshot());
+  }
+
   /** Draws the last state and leaves the line on screen. */
   stop(): void {
     this.#render();
     this.#bar?.stop();
   }
 
-  #payload() {
-    const seconds = Math.max(0.001, (Date.now() - this.#started) / 1000);
-    return { items: this.#items, pages: this.#pages, waits: this.#waits, rate: Math.round(this.#items / seconds) };
-  }
-
   #render(): void {
-    this.#bar?.update(0, this.#payload());
+    this.#bar?.update(0, { line: progressLine(this.snapshot()) });
   }
 }
