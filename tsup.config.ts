@@ -9,6 +9,8 @@ export default defineConfig([
       'clarion/index': 'src/clarion/index.ts',
       'testing/index': 'src/testing/index.ts',
       'testing/msw': 'src/testing/msw.ts',
+      // Node only (node:fs, node:sqlite), but built with the rest so it shares the one core.
+      'pull/index': 'src/pull/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -24,7 +26,9 @@ export default defineConfig([
     // require(esm)), and zod/mini loads as some forty files; bundled, only what the models use loads,
     // as one chunk (cold start). zod stays a dependency for the types in the .d.ts files.
     noExternal: ['ky', 'zod'],
-    external: ['msw', 'node:http'],
+    external: ['msw', 'node:http', /^node:/, /^csv-stringify/],
+    // Keep `node:`: `node:sqlite` exists only under that name (tsup would turn it into `sqlite`).
+    removeNodeProtocol: false,
   },
   {
     // The `sequence-apis` command (Node only).
@@ -34,6 +38,7 @@ export default defineConfig([
     platform: 'node',
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
+    removeNodeProtocol: false,
     noExternal: ['ky', 'zod'],
     external: ['msw', 'commander', 'csv-stringify', 'cli-progress'],
   },
