@@ -1,6 +1,11 @@
 // The `sequence-apis` command. Ctrl-C aborts the pull; the output file is closed complete.
 import { main } from './main.js';
 
+// A reader that left (`| head -1`) is no failure: end quietly, whenever the EPIPE surfaces.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 const code = await main(process.argv.slice(2), { stderr: (line) => process.stderr.write(`${line}\n`), signal: controller.signal });

@@ -112,7 +112,7 @@ export async function runCommand(
     final = await pullInto(
       (at) => {
         const result = spec.run(client as never, args, { ...filters, ...positionFilters(spec, at) }, listOptions);
-        return 'pages' in result && typeof result.pages === 'function' ? (result as PullSource<unknown>) : onePage(result);
+        return 'pages' in result && typeof result.pages === 'function' ? result : onePage(result);
       },
       sink,
       {

@@ -1,4 +1,4 @@
-import type { PullPage, PullPosition, PullSource } from './position.js';
+import type { PullPosition, PullSource } from './position.js';
 import { positionAfter } from './position.js';
 
 /** How far a pull has come: saved with every committed page, so a resumed pull knows it too. */
@@ -62,7 +62,7 @@ export async function drivePull<T>(source: PullSource<T>, sink: PullSink<T>, opt
       pages: state.pages + 1,
       total: page.total ?? state.total,
       complete: ended || full,
-      position: ended || full ? undefined : positionAfter(page as PullPage<unknown>, taken, cursorOfPage),
+      position: ended || full ? undefined : positionAfter(page, taken, cursorOfPage),
     };
     await sink.write(items, state);
     options.onPage?.(state);

@@ -29,7 +29,7 @@ const runsFrom = (signal?: AbortSignal) => (at: PullPosition | undefined) =>
 function rows(path: string): Record<string, unknown>[] {
   const db = new DatabaseSync(path);
   try {
-    return db.prepare('SELECT * FROM whippy_runs ORDER BY id').all() as Record<string, unknown>[];
+    return db.prepare('SELECT * FROM whippy_runs ORDER BY id').all();
   } finally {
     db.close();
   }
