@@ -16,7 +16,7 @@ const items = OWASP_PAYLOADS.map((payload, i) => ({
 }));
 
 function cells(csv: string): { header: string[]; rows: Record<string, string>[] } {
-  const rows = parse<string[]>(csv, { columns: false });
+  const rows: string[][] = parse(csv);
   return { header: rows[0]!, rows: rows.slice(1).map((row) => Object.fromEntries(row.map((cell, i) => [rows[0]![i]!, cell]))) };
 }
 
