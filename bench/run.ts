@@ -5,6 +5,7 @@ import { bulk } from './bulk.ts';
 import { coldStart } from './cold-start.ts';
 import { memory } from './memory.ts';
 import { overhead } from './overhead.ts';
+import { pull } from './pull.ts';
 import { rateLimit } from './rate-limit.ts';
 import { size } from './size.ts';
 import { startBenchServer, type Result } from './support.ts';
@@ -18,6 +19,7 @@ try {
   results.push(...(await bulk(server.url, smoke)));
   results.push(...(await rateLimit(smoke)));
   results.push(...(await memory(server.url, smoke)));
+  results.push(...(await pull(server.url, smoke)));
   results.push(...(await size()));
   results.push(...coldStart(smoke));
   results.push(...(await webhooks(smoke)));
