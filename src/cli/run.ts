@@ -69,6 +69,66 @@ function checkTarget(options: RunOptions): void {
   if (options.out) checkWritable(options.out);
 }
 
+/** One command's run: what it pulls, and where. */
+interface Job {
+  spec: CommandSpec;
+  args: string[];
+  filters: Record<string, unknown>;
+  options: RunOptions;
+  logger: Logger;
+  progress: Progress;
+  signal: AbortSignal;
+  stdout: Writable;
+  sink?: ReturnType<typeof openSink>;
+}
+
+/** Builds the client, the sink and the (resumable) list, and walks it. */
+async function pull(job: Job): Promise<PullState> {
+  const { spec, args, filters, options, progress } = job;
+  checkTarget(options);
+  const client = makeClient(spec.vendor, {
+    logger: job.logger,
+    logLevel: 'info',
+    validation: 'lenient',
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+  });
+  const listOptions = { signal: job.signal, ...(options.concurrency ? { concurrency: options.concurrency } : {}) };
+  const key = pullKey(spec, args, filters);
+  const csvFormulas = options.csvFormulas ?? 'escape';
+  job.sink = openSink(options.format, { out: options.out, stdout: job.stdout, table: tableOf(spec), key, csvFormulas });
+  const list = (at: PullPosition | undefined): PullSource<unknown> => {
+    const result = spec.run(client as never, args, { ...filters, ...positionFilters(spec, at) }, listOptions);
+    return 'pages' in result && typeof result.pages === 'function' ? result : onePage(result);
+  };
+  return pullInto(list, job.sink, {
+    resume: options.resume === true,
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    onStart: (from) => from && progress.resumeFrom(from),
+    onPage: (state) => progress.update(state),
+  });
+}
+
+/** Says what failed, in one line; returns the exit code. */
+function reportFailure(error: unknown, job: Job, context: RunContext): number {
+  if (error instanceof UsageError) {
+    context.stderr(`sequence-apis: ${error.message}`);
+    return EXIT.usage;
+  }
+  const failure = describeFailure(error, job.spec, job.options.out);
+  context.stderr(`sequence-apis: ${failure.line}`);
+  return failure.code;
+}
+
+/** The closing lines: columns the CSV left out, then the interruption note or the summary. */
+function reportEnd(code: number, final: PullState | undefined, job: Job, context: RunContext): void {
+  const dropped = job.sink?.droppedColumns?.() ?? [];
+  if (dropped.length > 0) context.stderr(`sequence-apis: columns seen after the CSV header and left out: ${dropped.join(', ')}`);
+  if (code === EXIT.interrupted) {
+    const again = job.options.out && job.spec.resume ? '; run it again with --resume to continue' : '';
+    context.stderr(`sequence-apis: interrupted; ${job.progress.items} item(s) written, the output is complete up to there${again}`);
+  } else if (final && !job.options.quiet) context.stderr(`sequence-apis: ${job.progress.summary()}`);
+}
+
 /** Runs one command; resolves with the exit code. Output is written page by page. */
 export async function runCommand(
   spec: CommandSpec,
@@ -95,53 +155,17 @@ export async function runCommand(
   };
   if (!options.out) stdout.on('error', onPipeError);
   const signal = AbortSignal.any([context.signal, closedPipe.signal]);
+  const job: Job = { spec, args, filters, options, logger, progress, signal, stdout };
   let code: number = EXIT.ok;
   let final: PullState | undefined;
-  let sink: ReturnType<typeof openSink> | undefined;
   try {
-    checkTarget(options);
-    const client = makeClient(spec.vendor, {
-      logger,
-      logLevel: 'info',
-      validation: 'lenient',
-      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    });
-    const listOptions = { signal, ...(options.concurrency ? { concurrency: options.concurrency } : {}) };
-    const key = pullKey(spec, args, filters);
-    sink = openSink(options.format, { out: options.out, stdout, table: tableOf(spec), key, csvFormulas: options.csvFormulas ?? 'escape' });
-    final = await pullInto(
-      (at) => {
-        const result = spec.run(client as never, args, { ...filters, ...positionFilters(spec, at) }, listOptions);
-        return 'pages' in result && typeof result.pages === 'function' ? result : onePage(result);
-      },
-      sink,
-      {
-        resume: options.resume === true,
-        ...(options.limit !== undefined ? { limit: options.limit } : {}),
-        onStart: (from) => from && progress.resumeFrom(from),
-        onPage: (state) => progress.update(state),
-      },
-    );
+    final = await pull(job);
   } catch (error) {
-    if (closedPipe.signal.aborted) code = EXIT.ok;
-    else if (context.signal.aborted) code = EXIT.interrupted;
-    else if (error instanceof UsageError) {
-      code = EXIT.usage;
-      context.stderr(`sequence-apis: ${error.message}`);
-    } else {
-      const failure = describeFailure(error, spec, options.out);
-      code = failure.code;
-      context.stderr(`sequence-apis: ${failure.line}`);
-    }
+    code = closedPipe.signal.aborted ? EXIT.ok : context.signal.aborted ? EXIT.interrupted : reportFailure(error, job, context);
   } finally {
     stdout.off('error', onPipeError);
     progress.stop();
   }
-  const dropped = sink?.droppedColumns?.() ?? [];
-  if (dropped.length > 0) context.stderr(`sequence-apis: columns seen after the CSV header and left out: ${dropped.join(', ')}`);
-  if (code === EXIT.interrupted) {
-    const again = options.out && spec.resume ? '; run it again with --resume to continue' : '';
-    context.stderr(`sequence-apis: interrupted; ${progress.items} item(s) written, the output is complete up to there${again}`);
-  } else if (final && !options.quiet) context.stderr(`sequence-apis: ${progress.summary()}`);
+  reportEnd(code, final, job, context);
   return code;
 }

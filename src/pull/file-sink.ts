@@ -1,5 +1,4 @@
 import { closeSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { InvalidRequestError } from '../core/errors.js';
 import { CsvEncoder, type CsvFormulas } from './csv.js';
@@ -58,6 +57,21 @@ function encoderFor(format: FileFormat, formulas: CsvFormulas | undefined, saved
     close: () => (first ? '[]\n' : '\n]\n'),
     droppedColumns: () => [],
   };
+}
+
+/** Writes to a stream, waiting while it is full; a stream closed by its reader (EPIPE) fails the write. */
+async function putStream(stream: Writable, text: string): Promise<void> {
+  if (stream.destroyed) throw Object.assign(new Error('write EPIPE: the output stream is closed'), { code: 'EPIPE' });
+  if (stream.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      stream.off('drain', done).off('close', closed).off('error', done);
+      if (error) reject(error);
+      else resolve();
+    };
+    const closed = () => done(Object.assign(new Error('write EPIPE: the output stream is closed'), { code: 'EPIPE' }));
+    stream.on('drain', done).on('close', closed).on('error', done);
+  });
 }
 
 /**
@@ -148,10 +162,7 @@ export class FileSink<T> implements ResumableSink<T> {
 
   async #put(text: string, counted = true): Promise<void> {
     this.#wrote = true;
-    if (typeof this.#target !== 'string') {
-      if (!this.#target.write(text)) await once(this.#target, 'drain');
-      return;
-    }
+    if (typeof this.#target !== 'string') return putStream(this.#target, text);
     const buffer = Buffer.from(text);
     const fd = this.#open();
     for (let done = 0; done < buffer.length;) done += writeSync(fd, buffer, done, buffer.length - done, this.#bytes + done);

@@ -8,6 +8,9 @@ import type { PullState } from './walk.js';
 /** The table in the same database that keeps each pull's state: one row per pull key. */
 export const PULLS_TABLE = '_sequence_apis_pulls';
 
+/** Items per transaction, at least: fewer commits cost less than the state granularity they buy. */
+const DEFAULT_BATCH = 5_000;
+
 /** Options of {@link SqliteSink} and {@link pullToSqlite}. */
 export interface SqliteOptions {
   /** The database: a file path (created on the first item) or an open `DatabaseSync` (left open). */
@@ -16,7 +19,7 @@ export interface SqliteOptions {
   table: string;
   /** Names the pull in the state table (default: the table name). */
   key?: string;
-  /** Items per transaction at least (default 1,000): a commit per row would be slower than the pull. */
+  /** Items per transaction at least (default 5,000): a commit per row would be slower than the pull. */
   batchSize?: number;
 }
 
@@ -55,7 +58,7 @@ export class SqliteSink<T> implements ResumableSink<T> {
   async write(items: T[], state: PullState): Promise<void> {
     for (const item of items) this.#pending.push(item);
     this.#state = state;
-    if (state.complete || this.#pending.length >= (this.#options.batchSize ?? 1_000)) await this.#commit();
+    if (state.complete || this.#pending.length >= (this.#options.batchSize ?? DEFAULT_BATCH)) await this.#commit();
   }
 
   /** Commits what waits (also after a failure: those items are whole) and closes a database it opened. */
@@ -92,7 +95,11 @@ export class SqliteSink<T> implements ResumableSink<T> {
     if (this.#db) return this.#db;
     const target = this.#options.db;
     const db = typeof target === 'string' ? new (await loadSqlite()).DatabaseSync(target) : target;
-    if (typeof target === 'string') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
+    // WAL with synchronous NORMAL: a commit costs no fsync, and a crash still loses no committed
+    // transaction. Bigger pages and cache suit rows of a kilobyte or more (set before the file exists).
+    if (typeof target === 'string') {
+      db.exec('PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536');
+    }
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${quoteName(PULLS_TABLE)} (key TEXT PRIMARY KEY, table_name TEXT NOT NULL, state TEXT NOT NULL, complete INTEGER NOT NULL, updated_at TEXT NOT NULL)`,
     );
