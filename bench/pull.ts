@@ -16,7 +16,7 @@ export async function pull(serverUrl: string, smoke: boolean): Promise<Result[]>
   const times = { ndjson: [] as number[], sqlite: [] as number[] };
   let rows = 0;
   try {
-    for (let round = 0; round < (smoke ? 1 : 2); round++) {
+    for (let round = 0; round < (smoke ? 1 : Number(process.env.BENCH_PULL_ROUNDS ?? 2)); round++) {
       let started = performance.now();
       await pullToFile(list(), { path: join(dir, `r${round}.ndjson`), format: 'ndjson', limit });
       times.ndjson.push(performance.now() - started);

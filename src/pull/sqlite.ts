@@ -95,10 +95,12 @@ export class SqliteSink<T> implements ResumableSink<T> {
     if (this.#db) return this.#db;
     const target = this.#options.db;
     const db = typeof target === 'string' ? new (await loadSqlite()).DatabaseSync(target) : target;
-    // WAL with synchronous NORMAL: a commit costs no fsync, and a crash still loses no committed
-    // transaction. Bigger pages and cache suit rows of a kilobyte or more (set before the file exists).
+    // WAL without fsync: a commit hands its pages to the OS and goes on, so a killed or crashed
+    // process loses no committed transaction; only an OS crash or power cut can (pull again then).
+    // Waiting for the disk on every commit made a million-item pull 2.5x slower than NDJSON.
+    // Bigger pages and cache suit rows of a kilobyte or more (page size only applies to a new file).
     if (typeof target === 'string') {
-      db.exec('PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536');
+      db.exec('PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536');
     }
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${quoteName(PULLS_TABLE)} (key TEXT PRIMARY KEY, table_name TEXT NOT NULL, state TEXT NOT NULL, complete INTEGER NOT NULL, updated_at TEXT NOT NULL)`,
