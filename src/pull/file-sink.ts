@@ -6,6 +6,8 @@ import { readFileState, removeFileState, writeFileState, type FileState } from '
 import type { PullState } from './walk.js';
 import { pullInto, type PullInput, type PullOptions, type ResumableSink } from './resumable.js';
 
+const SAVE_EVERY_MS = 200;
+
 /** Text formats a pull writes. */
 export type FileFormat = 'ndjson' | 'json' | 'csv';
 
@@ -87,6 +89,8 @@ export class FileSink<T> implements ResumableSink<T> {
   #fd: number | undefined;
   #bytes = 0;
   #wrote = false;
+  #unsaved: FileState | undefined;
+  #savedAt = 0;
 
   constructor(target: string | Writable, options: FileSinkOptions) {
     this.#target = target;
@@ -120,24 +124,31 @@ export class FileSink<T> implements ResumableSink<T> {
     return Promise.resolve();
   }
 
-  /** Appends a page's items, then saves the state that includes them. */
+  /**
+   * Appends a page's items, then saves the state that includes them: at most every 200 ms (a
+   * rename per page cost more than the pull), and always on close; a crash in between only means
+   * a resume cuts back further and asks again for those pages.
+   */
   async write(items: T[], state: PullState): Promise<void> {
     const text = this.#encoder.encode(items);
     if (text) await this.#put(text);
     if (typeof this.#target === 'string' && !state.complete && this.#fd !== undefined) {
-      writeFileState(this.#target, {
-        version: 1,
-        key: this.#key,
-        format: this.#options.format,
-        bytes: this.#bytes,
-        columns: this.#encoder.columns,
-        ...state,
-      });
+      const { format } = this.#options;
+      this.#unsaved = { version: 1, key: this.#key, format, bytes: this.#bytes, columns: this.#encoder.columns, ...state };
+      if (Date.now() - this.#savedAt >= SAVE_EVERY_MS) this.#save();
     }
+  }
+
+  #save(): void {
+    if (!this.#unsaved) return;
+    writeFileState(this.#target as string, this.#unsaved);
+    this.#unsaved = undefined;
+    this.#savedAt = Date.now();
   }
 
   /** Finishes the document; `final` is the last state, absent after a failure. */
   async close(final: PullState | undefined): Promise<void> {
+    if (!final?.complete) this.#save();
     if (final?.complete || this.#wrote) {
       const tail = this.#encoder.close();
       if (tail) await this.#put(tail, false);
