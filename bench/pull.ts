@@ -15,20 +15,35 @@ export async function pull(serverUrl: string, smoke: boolean): Promise<Result[]>
   const dir = mkdtempSync(join(tmpdir(), 'sequence-apis-bench-pull-'));
   const times = { ndjson: [] as number[], sqlite: [] as number[] };
   let rows = 0;
+  let size = 0;
   try {
-    for (let round = 0; round < (smoke ? 1 : Number(process.env.BENCH_PULL_ROUNDS ?? 2)); round++) {
-      let started = performance.now();
+    const toNdjson = async (round: number) => {
+      const started = performance.now();
       await pullToFile(list(), { path: join(dir, `r${round}.ndjson`), format: 'ndjson', limit });
       times.ndjson.push(performance.now() - started);
-      started = performance.now();
-      const state = await pullToSqlite(list(), { db: join(dir, `r${round}.db`), table: 'close_subscriptions', limit });
+      rmSync(join(dir, `r${round}.ndjson`)); // its dirty pages must not slow the next contender
+    };
+    const toSqlite = async (round: number) => {
+      const started = performance.now();
+      rows = (await pullToSqlite(list(), { db: join(dir, `r${round}.db`), table: 'close_subscriptions', limit })).items;
       times.sqlite.push(performance.now() - started);
-      rows = state.items;
+      size = statSync(join(dir, `r${round}.db`)).size;
+      rmSync(join(dir, `r${round}.db`));
+    };
+    // Alternating order (A B, B A) so that machine noise hits both alike.
+    for (let round = 0; round < (smoke ? 1 : Number(process.env.BENCH_PULL_ROUNDS ?? 2)); round++) {
+      if (round % 2 === 0) {
+        await toNdjson(round);
+        await toSqlite(round);
+      } else {
+        await toSqlite(round);
+        await toNdjson(round);
+      }
     }
     const ndjson = Math.min(...times.ndjson);
     const sqlite = Math.min(...times.sqlite);
     const ratio = sqlite / ndjson;
-    const mb = (statSync(join(dir, 'r0.db')).size / 2 ** 20).toFixed(0);
+    const mb = (size / 2 ** 20).toFixed(0);
     return [
       {
         target: `pull ${limit.toLocaleString('en')} items to SQLite vs NDJSON (upserts, 5,000 a transaction)`,
