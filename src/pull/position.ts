@@ -5,7 +5,7 @@
  */
 export type PullPosition = { offset: number } | { cursor: string | null; skip?: number };
 
-/** One page as the pull reads it: a {@link Page} of any `list()` fits. */
+/** One page as the pull reads it: the `Page` of any `list()` fits. */
 export interface PullPage<T> {
   /** The items of this page. */
   readonly data: T[];

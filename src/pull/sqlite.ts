@@ -24,7 +24,7 @@ export interface SqliteOptions {
 }
 
 /**
- * Writes a pull into a SQLite table (see {@link ItemTable}), in transactions of at least
+ * Writes a pull into a SQLite table (`id` primary key, `json`, a column per top-level scalar), in transactions of at least
  * `batchSize` items, each committing its items together with the pull's state: after any crash
  * the state names exactly the items the table holds.
  */
