@@ -1,5 +1,5 @@
 import { ConnectionError, InvalidRequestError, TimeoutError } from '../core/errors.js';
-import type { CommandSpec } from './commands.js';
+import { ENV_HINT, type CommandSpec } from './commands.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { describeFileError, OutputError } from './output.js';
 
@@ -39,6 +39,9 @@ export function describeFailure(error: unknown, spec: CommandSpec, out?: string)
   // A system error (it names a syscall) while writing the output: no space, no permission.
   if (out && typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string') {
     return { code: EXIT.output, line: describeFileError(error, out).message };
+  }
+  if (error instanceof InvalidRequestError && error.field === 'apiKey') {
+    return { code: EXIT.usage, line: `no credential: set ${ENV_HINT[spec.vendor]}` };
   }
   if (error instanceof InvalidRequestError) {
     const issues = error.issues.map((issue) => withFlags(spec, issue.path ? `${issue.path}: ${issue.message}` : issue.message));

@@ -49,9 +49,9 @@ export class SqliteSink<T> implements ResumableSink<T> {
     return row ? (JSON.parse(String(row.state)) as PullState) : undefined;
   }
 
-  /** Nothing to prepare: the database opens on the first item. */
-  begin(): Promise<void> {
-    return Promise.resolve();
+  /** Loads node:sqlite before the first request (a runtime without it fails here, having fetched nothing); the file opens on the first item. */
+  async begin(): Promise<void> {
+    if (typeof this.#options.db === 'string') await loadSqlite();
   }
 
   /** Queues a page; commits once `batchSize` items wait, or when the pull is complete. */

@@ -92,6 +92,16 @@ describe('sequence-apis usage and failures: one line, the right exit code, never
     expect(result.errors[0]).not.toMatch(/sequence_id|contact_id|lead_id/);
   });
 
+  it('names the environment variable when the credential is missing', async () => {
+    vi.stubEnv('WHIPPY_API_KEY', '');
+    try {
+      const result = await run(['whippy', 'sequences', 'list', '--base-url', server.whippy.baseUrl]);
+      expect(result).toEqual({ code: EXIT.usage, errors: ['sequence-apis: no credential: set WHIPPY_API_KEY'] });
+    } finally {
+      vi.stubEnv('WHIPPY_API_KEY', 'test_whippy_key');
+    }
+  });
+
   it('refuses a non-numeric Clarion id as such', async () => {
     const result = await run(['clarion', 'sequences', 'get', 'abc', '--base-url', server.clarion.baseUrl]);
     expect(result).toEqual({ code: EXIT.usage, errors: ['sequence-apis: <id>: must be a whole number, got "abc" (see --help)'] });
