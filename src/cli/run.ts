@@ -101,7 +101,8 @@ async function pull(job: Job): Promise<PullState> {
     return 'pages' in result && typeof result.pages === 'function' ? result : onePage(result);
   };
   return pullInto(list, job.sink, {
-    resume: options.resume === true,
+    // A list that cannot start at a saved position (a single page, a retrieve) pulls afresh.
+    resume: options.resume === true && spec.resume !== undefined,
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     onStart: (from) => from && progress.resumeFrom(from),
     onPage: (state) => progress.update(state),

@@ -64,7 +64,7 @@ describe('sequence-apis close events list', () => {
       '--quiet',
     );
     expect(code).not.toBe(EXIT.ok);
-    expect(errors.join('\n')).toMatch(/does not support filtering by object_type/);
+    expect(errors.join('\n')).toMatch(/does not support filtering by --object-type; supported: .*--object-type \+ --action/);
     expect(server.close.fake.requestCount).toBe(before);
   });
 });
