@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -96,6 +96,23 @@ describe('sequence-apis pulls', () => {
       }
     },
   );
+
+  it('pulls afresh with --resume where a list cannot start at a saved position (a retrieve), never appending a duplicate', async () => {
+    const out = join(dir, 'one.ndjson');
+    writeFileSync(out, '{"id":"old"}\n');
+    const key = JSON.stringify(['whippy', 'sequences', 'get', [sequenceId], {}]);
+    writeFileSync(
+      `${out}.resume.json`,
+      JSON.stringify({ version: 1, key, format: 'ndjson', bytes: 13, items: 1, pages: 1, complete: false }),
+    );
+    expect((await run(['whippy', 'sequences', 'get', sequenceId, '--out', out, '--resume', '--quiet'])).code).toBe(EXIT.ok);
+    expect(
+      readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { id: string }).id),
+    ).toEqual([sequenceId]);
+  });
 
   it('neutralises formula cells in CSV by default, keeps them with --csv-formulas=keep, and leaves NDJSON as received', async () => {
     const sequence = server.whippy.fake.addSequence('Payloads', ['One']);
