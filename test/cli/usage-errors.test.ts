@@ -16,7 +16,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sequence-apis-usage-'));
   vi.stubEnv('WHIPPY_API_KEY', 'test_whippy_key');
   vi.stubEnv('CLOSE_API_KEY', 'test_close_key');
-  vi.stubEnv('CLARION_API_TOKEN', 'test_clarion_token');
+  vi.stubEnv('CLARION_API_KEY', 'test_clarion_token');
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
