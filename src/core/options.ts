@@ -1,9 +1,10 @@
 import { InvalidRequestError, type ValidationIssue } from './errors.js';
+import type { ClientHooks } from './hooks.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { ValidationMode } from './schema.js';
 
-/** Options every vendor client accepts, with the same names in all three. */
-export interface ClientOptions {
+/** Options every vendor client accepts, with the same names in all three (the hooks `onRetry` and `onResponse` included). */
+export interface ClientOptions extends ClientHooks {
   /**
    * The API root including its version path, e.g. `https://api.close.com/api/v1`. Default: the
    * environment variable `CLOSE_BASE_URL`, `WHIPPY_BASE_URL` or `CLARION_BASE_URL`, else the vendor's.
@@ -11,7 +12,7 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Milliseconds to wait for each attempt (default 60 000). */
   timeout?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt (default 2): a call makes at most `maxRetries + 1` requests, whatever failed. */
   maxRetries?: number;
   /** Longest wait, in ms, the client accepts from a server's retry timing (default 60 000). */
   maxRetryAfter?: number;
@@ -46,8 +47,6 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
-  /** Sent as `Idempotency-Key`; lets a POST be retried safely. */
-  idempotencyKey?: string;
 }
 
 /** Options of a `list()` call. */
@@ -90,12 +89,4 @@ export function checkRequestOptions(options: RequestOptions | undefined): void {
   checkHeaders(options.headers, 'request options');
   checkCount(options.timeout, 'timeout', 1, 2_147_483_647);
   checkCount(options.maxRetries, 'maxRetries', 0, 20);
-  if (options.idempotencyKey !== undefined) {
-    const key = options.idempotencyKey;
-    if (typeof key !== 'string' || key === '' || key.length > 255 || !HEADER_VALUE.test(key)) {
-      throw new InvalidRequestError('request options', [
-        { path: 'idempotencyKey', message: 'must be 1 to 255 characters without CR, LF or NUL' },
-      ]);
-    }
-  }
 }

@@ -1,4 +1,4 @@
-// The ky side of the pipeline, loaded on the first request (see loadTransport in http.ts).
+// The ky side of the pipeline, loaded on the first request (see load-transport.ts).
 // Named exports only, so the lazily loaded chunk interoperates the same in ESM and CJS.
 import ky, { type KyInstance, type Options } from 'ky';
 

@@ -45,14 +45,20 @@ describe('retries', () => {
     expect(close.fake.creates['/sequence_subscription/']).toBeUndefined();
   });
 
-  it('retries a POST that carries an idempotency key, with the same key each time', async () => {
-    close.fake.fail({ status: 503, method: 'POST', times: 1 });
-    const sub = await close
+  it.each([
+    ['no options', undefined],
+    ['a generous maxRetries', { maxRetries: 10 }],
+    ['an Idempotency-Key header of its own', { headers: { 'idempotency-key': 'k-1' }, maxRetries: 5 }],
+    // The removed option, passed anyway by a caller who read an old README: it changes nothing.
+    ['the removed idempotencyKey option', { idempotencyKey: 'k-1' } as never],
+  ])('sends a create that meets a 503 exactly once, with %s', async (_name, options) => {
+    close.fake.fail({ status: 503, method: 'POST', times: 5 });
+    const error = await close
       .client()
-      .subscriptions.create({ sequence_id: firstSequenceId(close.fake), ...subscriber }, { idempotencyKey: 'subscribe-cont_1' });
-    expect(sub.contact_id).toBe('cont_1');
-    expect(close.fake.requests.map((r) => r.headers['idempotency-key'])).toEqual(['subscribe-cont_1', 'subscribe-cont_1']);
-    expect(close.fake.creates['/sequence_subscription/']).toBe(1);
+      .subscriptions.create({ sequence_id: firstSequenceId(close.fake), ...subscriber }, options)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(close.fake.requestCount).toBe(1);
   });
 
   it('retries a POST refused with 429, since the server did not process it', async () => {

@@ -130,8 +130,6 @@ export class ClarionSequences {
     let last: WithResponse<BatchUploadResponse> | undefined;
     try {
       const completed = await sendInChunks('sequences.batchUpload', checked.rows, CLARION_ROWS_PER_CALL, async (part) => {
-        const callOptions =
-          options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${part.index}` };
         last = await this.#http.execute(
           {
             method: 'POST',
@@ -139,7 +137,7 @@ export class ClarionSequences {
             body: { ...checked, rows: part.items },
             decode: { schema: BatchUploadResponseSchema },
           },
-          callOptions,
+          options,
         );
         return last.data;
       });

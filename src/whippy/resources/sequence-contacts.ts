@@ -111,12 +111,9 @@ export class WhippySequenceContacts {
     const { contacts, bodyFor } = prepare();
     let last: WithResponse<unknown> | undefined;
     const completed = await sendInChunks(what, contacts, WHIPPY_CONTACTS_PER_CALL, async (part) => {
-      // Each call gets its own key, derived from the caller's, so a retry repeats only its own call.
-      const callOptions =
-        options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${part.index}` };
       last = await this.#http.execute(
         { method, path, body: bodyFor(part.items), idempotent: false, decode: { schema: AcceptedSchema } },
-        callOptions,
+        options,
       );
       return { status: last.response.status, body: last.data };
     });

@@ -1,0 +1,168 @@
+import type { KyInstance, Options as KyOptions } from 'ky';
+import { AbortError } from './errors.js';
+import type { ClientHooks } from './hooks.js';
+import type { Transport } from './load-transport.js';
+import type { LeveledLogger } from './logger.js';
+import type { Pacer, PacerTicket } from './pacer.js';
+import { readRateLimit, type RateLimit, type RateLimitReader } from './rate-limit.js';
+import { decideRetry, describeOutcome, jittered, type AttemptOutcome, type RetryDecision } from './retry-decision.js';
+import { sleep } from './sleep.js';
+import { isConnectionRefused, isFetchFailure, translateError, type TranslateContext } from './translate-error.js';
+
+/** The parts of a client one call goes through; fixed for the client's life. */
+export interface PipelineClient {
+  ky: KyInstance;
+  lib: Transport;
+  pacer: Pacer | undefined;
+  logger: LeveledLogger;
+  hooks: ClientHooks;
+  readRateLimit: RateLimitReader | undefined;
+  maxRetryAfter: number;
+  /** For error translation, less the call's own fields. */
+  translate: Omit<TranslateContext, 'lib' | 'method' | 'url' | 'timeoutMs' | 'signal'>;
+}
+
+/** One call, fixed before its first attempt: every attempt sends exactly this. */
+export interface PipelineCall {
+  method: string;
+  /** Path below the API root (ky's `prefix` adds the root). */
+  path: string;
+  /** The full URL, for logs and errors. */
+  url: string;
+  kyOptions: KyOptions;
+  idempotent: boolean;
+  maxRetries: number;
+  timeoutMs: number;
+  /** The caller's signal: ends the call, and any wait, at once. */
+  signal: AbortSignal | undefined;
+}
+
+/** A successful answer, its body read. */
+export interface Answer {
+  response: Response;
+  text: string;
+  /** Read when pacing or a hook needed it; `null` when not read yet. */
+  rateLimit: RateLimit | undefined | null;
+}
+
+type Attempt = { ok: true; response: Response; text: string } | { ok: false; error: unknown; afterHeaders: boolean };
+
+/** One request through ky (which never retries: `retry: 0`), its headers then its body. */
+async function attemptOnce(ky: KyInstance, call: PipelineCall): Promise<Attempt> {
+  let response: Response | undefined;
+  try {
+    const pending = ky(call.path, call.kyOptions);
+    response = await pending;
+    return { ok: true, response, text: await pending.text() };
+  } catch (error) {
+    return { ok: false, error, afterHeaders: response !== undefined };
+  }
+}
+
+/** What kind of failure an attempt met, for the retry decision; undefined for anything not worth a retry. */
+function classify(
+  failure: { error: unknown; afterHeaders: boolean },
+  lib: Transport,
+  rateLimit: RateLimit | undefined,
+): AttemptOutcome | undefined {
+  const { error } = failure;
+  if (lib.isHTTPError(error)) return { kind: 'status', status: error.response.status, rateLimit };
+  if (lib.isTimeoutError(error)) return { kind: 'timeout' };
+  if (failure.afterHeaders && isFetchFailure(error)) return { kind: 'body' };
+  if (lib.isNetworkError(error)) return { kind: 'connection', refused: isConnectionRefused(error) };
+  return undefined;
+}
+
+/** Runs a hook; a hook that throws is logged and never changes the call. */
+function notify<E>(hook: ((event: E) => void) | undefined, event: E, logger: LeveledLogger): void {
+  if (hook === undefined) return;
+  try {
+    hook(event);
+  } catch (error) {
+    logger.warn(`a client hook threw; ignored: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Waits for the pacer or a retry delay; an abort rejects at once with AbortError. */
+async function wait<T>(pending: Promise<T> | T, call: PipelineCall): Promise<T> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (call.signal?.aborted) throw new AbortError(`${call.method} ${new URL(call.url).pathname} was aborted by the caller`);
+    throw error;
+  }
+}
+
+function reportRetry(client: PipelineClient, call: PipelineCall, retry: number, outcome: AttemptOutcome, waitMs: number): void {
+  const reason = describeOutcome(outcome);
+  client.logger.info(`retrying ${call.method} ${call.url} after ${reason} in ${Math.round(waitMs)}ms (retry ${retry})`);
+  if (client.hooks.onRetry === undefined) return;
+  const status =
+    outcome.kind === 'status' ? { status: outcome.status, ...(outcome.rateLimit ? { rateLimit: outcome.rateLimit } : {}) } : {};
+  notify(client.hooks.onRetry, { method: call.method, url: call.url, retry, reason: outcome.kind, waitMs, ...status }, client.logger);
+}
+
+function reportResponse(
+  client: PipelineClient,
+  call: PipelineCall,
+  response: Response,
+  attempt: number,
+  started: number,
+  rateLimit: RateLimit | undefined,
+): void {
+  if (client.hooks.onResponse === undefined) return;
+  const event = { method: call.method, url: call.url, status: response.status, attempt, durationMs: performance.now() - started };
+  notify(client.hooks.onResponse, rateLimit ? { ...event, rateLimit } : event, client.logger);
+}
+
+/** The rate limit of an answer when someone needs it now (pacing, a hook), else `null` (read lazily). */
+function eagerRateLimit(client: PipelineClient, response: Response): RateLimit | undefined | null {
+  const needed = client.pacer !== undefined || client.hooks.onResponse !== undefined;
+  return needed ? readRateLimit(response.headers, client.readRateLimit) : null;
+}
+
+/** After a failed attempt: what the decision says, never retrying once the caller has aborted. */
+function decide(client: PipelineClient, call: PipelineCall, attempt: number, outcome: AttemptOutcome | undefined): RetryDecision {
+  if (outcome === undefined || call.signal?.aborted) return { retry: false };
+  return decideRetry({ attempt, maxRetries: call.maxRetries, idempotent: call.idempotent, outcome, maxRetryAfter: client.maxRetryAfter });
+}
+
+/**
+ * Sends one call: at most `maxRetries + 1` attempts, whatever failed. Each attempt takes a pacer
+ * ticket, makes one request, and settles its ticket with what the answer said; a failure goes to
+ * the retry decision, which either names a wait or gives up (then the failure is translated).
+ */
+export async function sendWithRetries(client: PipelineClient, call: PipelineCall): Promise<Answer> {
+  for (let attempt = 1; ; attempt++) {
+    const ticket: PacerTicket | undefined = client.pacer && (await wait(client.pacer.acquire(call.signal), call));
+    const started = performance.now();
+    const result = await attemptOnce(client.ky, call);
+    if (result.ok) {
+      const rateLimit = eagerRateLimit(client, result.response);
+      if (ticket !== undefined) client.pacer?.settle(ticket, rateLimit ?? undefined, result.response.status);
+      reportResponse(client, call, result.response, attempt, started, rateLimit ?? undefined);
+      return { response: result.response, text: result.text, rateLimit };
+    }
+    const http = client.lib.isHTTPError(result.error) ? result.error.response : undefined;
+    const rateLimit = http && readRateLimit(http.headers, client.readRateLimit);
+    if (ticket !== undefined) client.pacer?.settle(ticket, rateLimit, http?.status);
+    if (http) reportResponse(client, call, http, attempt, started, rateLimit);
+    const outcome = classify(result, client.lib, rateLimit);
+    const decision = decide(client, call, attempt, outcome);
+    if (!decision.retry || outcome === undefined) {
+      const context = {
+        ...client.translate,
+        lib: client.lib,
+        method: call.method,
+        url: call.url,
+        timeoutMs: call.timeoutMs,
+        signal: call.signal,
+      };
+      throw translateError(result.error, rateLimit, context);
+    }
+    // Jitter only the client's own backoff; a server's timing is honoured as given.
+    const waitMs = decision.serverTimed ? decision.waitMs : jittered(decision.waitMs);
+    reportRetry(client, call, attempt, outcome, waitMs);
+    await wait(sleep(waitMs, call.signal), call);
+  }
+}

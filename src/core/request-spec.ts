@@ -1,0 +1,53 @@
+import type * as z from 'zod/mini';
+import type { ErrorDetails, Vendor } from './errors.js';
+import type { RateLimitReader } from './rate-limit.js';
+
+/** HTTP methods the vendors use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A query-string value; undefined values are left out. */
+export type QueryValue = string | number | boolean | undefined;
+
+/** What a vendor client tells the shared pipeline about its API. */
+export interface VendorProfile {
+  /** Which vendor, for errors and logs. */
+  vendor: Vendor;
+  /** The default API root. */
+  defaultBaseUrl: string;
+  /** Header names that carry this vendor's credential (redacted everywhere). */
+  sensitiveHeaders: readonly string[];
+  /** Turns the vendor's error body into readable messages. */
+  describeError(body: unknown): ErrorDetails;
+  /** Reads the vendor's own rate-limit headers, on top of the standard ones. */
+  readRateLimit?: RateLimitReader;
+  /** Header names that carry the vendor's request id. */
+  requestIdHeaders?: readonly string[];
+  /** The vendor's documented request rate, paced client-side when it sends no rate headers on success. */
+  requestsPerSecond?: number;
+}
+
+/** How one response is checked and turned into the model. */
+export interface Decoder<Wire, Model> {
+  /** Runs before the check, in every mode (e.g. accept a body with or without a `{data}` wrapper). */
+  prepare?: (body: unknown) => unknown;
+  /** The wire shape (envelope included), checked per the validation mode. */
+  schema: z.ZodMiniType<Wire>;
+  /** Takes the model out of its envelope. */
+  unwrap?: (wire: Wire) => Model;
+}
+
+/** One request, as a resource method describes it. */
+export interface RequestSpec<Wire, Model> {
+  method: HttpMethod;
+  /** Path below the API root, its ids already encoded (see `path` in path.ts). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** How to read the response; omitted when the body is ignored. */
+  decode?: Decoder<Wire, Model>;
+  /**
+   * Whether resending after an ambiguous failure is safe. Defaults to true for GET, PUT and
+   * DELETE, false for POST; a vendor sets false for a DELETE with side effects.
+   */
+  idempotent?: boolean;
+}
