@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup/canary-console.ts'],
+    setupFiles: ['test/setup/canary-console.ts', 'test/setup/fast-backoff.ts'],
     testTimeout: 20_000,
   },
 });

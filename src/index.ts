@@ -27,6 +27,7 @@ export type { Logger, LogLevel } from './core/logger.js';
 export type { ValidationMode, OpenEnum } from './core/schema.js';
 export { raw } from './core/raw.js';
 export type { ClientOptions, RequestOptions, ListOptions } from './core/options.js';
+export type { ClientHooks, RetryEvent, RetryReason, ResponseEvent } from './core/hooks.js';
 export { APIPromise } from './core/api-promise.js';
 /** @internal The shared request pipeline; resources take it in their constructors. */
 export type { HttpClient } from './core/http.js';

@@ -32,11 +32,23 @@ export interface RetryInput {
 /** Retry after `waitMs`, or give up (the failure is the call's result). */
 export type RetryDecision = { retry: true; waitMs: number; serverTimed: boolean } | { retry: false };
 
-/** The client's own backoff schedule. Internal; tests shorten it so no test sleeps real seconds. */
-export const backoffTiming = { baseMs: 500, maxMs: 8_000 };
+/** A backoff schedule: the first wait, doubled per retry up to the cap. */
+export interface BackoffTiming {
+  baseMs: number;
+  maxMs: number;
+}
 
-/** The client's own wait before retry `retry` (1-based): 0.5 s, 1 s, 2 s … capped at 8 s. */
-export function backoff(retry: number, timing: { baseMs: number; maxMs: number } = backoffTiming): number {
+/** The client's own backoff schedule: 0.5 s, 1 s, 2 s … capped at 8 s. */
+export const DEFAULT_BACKOFF: Readonly<BackoffTiming> = Object.freeze({ baseMs: 500, maxMs: 8_000 });
+
+/**
+ * The schedule clients use. Internal and not exported from the package: the test setup shortens
+ * it (test/setup/fast-backoff.ts) so that no test sleeps real seconds.
+ */
+export const backoffTiming: BackoffTiming = { ...DEFAULT_BACKOFF };
+
+/** The client's own wait before retry `retry` (1-based). */
+export function backoff(retry: number, timing: BackoffTiming = backoffTiming): number {
   return Math.min(timing.baseMs * 2 ** (retry - 1), timing.maxMs);
 }
 
@@ -62,7 +74,7 @@ function retryable(outcome: AttemptOutcome, idempotent: boolean): boolean {
  * A server's timing (Retry-After, a spent RateLimit window) is honoured as given, capped at
  * `maxRetryAfter`; otherwise the client's own backoff, to be jittered by the caller.
  */
-export function decideRetry(input: RetryInput, timing = backoffTiming): RetryDecision {
+export function decideRetry(input: RetryInput, timing: BackoffTiming = backoffTiming): RetryDecision {
   const { attempt, maxRetries, idempotent, outcome } = input;
   if (attempt > maxRetries || !retryable(outcome, idempotent)) return GIVE_UP;
   const server = outcome.kind === 'status' ? serverRetryDelay(outcome.status, outcome.rateLimit) : undefined;
