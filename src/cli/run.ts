@@ -88,7 +88,10 @@ async function pull(job: Job): Promise<PullState> {
   checkTarget(options);
   const client = makeClient(spec.vendor, {
     logger: job.logger,
-    logLevel: 'info',
+    logLevel: 'warn',
+    onRetry: (event) => {
+      if (event.status === 429) progress.waited();
+    },
     validation: 'lenient',
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
@@ -139,12 +142,10 @@ export async function runCommand(
   context: RunContext,
 ): Promise<number> {
   const progress = new Progress(!options.quiet && process.stderr.isTTY === true);
-  // The client reports retries at info level: count the 429 waits for the progress line, pass warnings on.
+  // Warnings go to stderr; the progress line counts rate-limit waits through the client's onRetry hook.
   const logger: Logger = {
     debug: () => {},
-    info: (message) => {
-      if (/after 429\b/.test(message)) progress.waited();
-    },
+    info: () => {},
     warn: (message) => context.stderr(message),
     error: (message) => context.stderr(message),
   };

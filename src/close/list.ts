@@ -2,32 +2,42 @@ import type * as z from 'zod/mini';
 import type { HttpClient } from '../core/http.js';
 import { dataArray, offsetList } from '../core/offset-list.js';
 import type { ListOptions } from '../core/options.js';
-import type { Paginated } from '../core/pagination.js';
+import { Paginated } from '../core/pagination.js';
+import type { Route } from '../core/path.js';
+import type { Input } from '../core/resource.js';
 
 /** Close's default page size. */
 export const CLOSE_PAGE_SIZE = 100;
 
-/** A Close list: `_skip`/`_limit` paging until `has_more` is false. `params` are already checked. */
+/** What a Close list takes: `_skip`/`_limit` plus its filters. */
+export type CloseListParams = { _limit?: number | undefined; _skip?: number | undefined; [filter: string]: string | number | undefined };
+
+/**
+ * A Close list: `_skip`/`_limit` paging until `has_more` is false. The route and params are checked
+ * when the walk starts, so a bad one rejects it. (Same shape as `whippyList` and `clarionList`.)
+ */
 export function closeList<T>(
   http: HttpClient,
-  path: string,
-  params: { _limit?: number | undefined; _skip?: number | undefined; [filter: string]: string | number | undefined },
+  route: Route,
+  params: Input<CloseListParams>,
   envelope: z.ZodMiniType<{ data: T[]; has_more?: boolean | undefined }>,
   options: ListOptions | undefined,
 ): Paginated<T> {
-  const { _limit, _skip, ...filters } = params;
-  return offsetList(
-    http,
-    {
-      path,
-      params: filters,
-      offsetParam: '_skip',
-      limitParam: '_limit',
-      startOffset: _skip ?? 0,
-      pageSize: _limit ?? CLOSE_PAGE_SIZE,
-      schema: envelope,
-      readPage: (wire) => ({ items: dataArray<T>(wire), hasMore: (wire as { has_more?: unknown } | undefined)?.has_more === true }),
-    },
-    options,
-  );
+  return Paginated.from(() => {
+    const { _limit, _skip, ...filters } = params();
+    return offsetList(
+      http,
+      {
+        path: route(),
+        params: filters,
+        offsetParam: '_skip',
+        limitParam: '_limit',
+        startOffset: _skip ?? 0,
+        pageSize: _limit ?? CLOSE_PAGE_SIZE,
+        schema: envelope,
+        readPage: (wire) => ({ items: dataArray<T>(wire), hasMore: (wire as { has_more?: unknown } | undefined)?.has_more === true }),
+      },
+      options,
+    );
+  });
 }

@@ -1,3 +1,4 @@
+import type { WithResponse } from './api-promise.js';
 import { SequenceSdkError } from './errors.js';
 
 /** One chunk of a batch as it was sent. */
@@ -77,4 +78,17 @@ export async function sendInChunks<Item, Result>(
     }
   }
   return completed;
+}
+
+/** A batch's merged result with the last call's response (a batch makes at least one call: empty lists are refused). */
+export function withLastResponse<T>(calls: readonly WithResponse<unknown>[], data: T): WithResponse<T> {
+  const final = calls[calls.length - 1];
+  if (final === undefined) throw new Error('a batch made no call');
+  return {
+    data,
+    response: final.response,
+    get rateLimit() {
+      return final.rateLimit;
+    },
+  };
 }

@@ -269,7 +269,10 @@ export class InvalidRequestError extends SequenceSdkError {
   /** The first offending field (dotted path), for quick checks. */
   readonly field: string | undefined;
   constructor(what: string, issues: ValidationIssue[]) {
-    const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+    // The field is named once: `Invalid id: must be …`, not `Invalid id: id: must be …`.
+    const summary = issues
+      .map((issue) => (issue.path && issue.path !== what ? `${issue.path}: ${issue.message}` : issue.message))
+      .join('; ');
     super(`Invalid ${what}: ${summary}`);
     this.issues = issues;
     this.field = issues[0]?.path || undefined;

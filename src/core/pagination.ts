@@ -157,9 +157,11 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   async toArray(options: { limit: number }): Promise<T[]> {
     const limit = options?.limit;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
-      throw new InvalidRequestError('toArray options', [
-        { path: 'limit', message: 'is required: a whole number of items to collect at most' },
-      ]);
+      const message =
+        limit === undefined
+          ? 'is required: the most items to collect, a whole number'
+          : `must be a whole number of items, 0 or more (got ${typeof limit === 'number' ? String(limit) : typeof limit})`;
+      throw new InvalidRequestError('toArray options', [{ path: 'limit', message }]);
     }
     const out: T[] = [];
     if (limit === 0) return out;

@@ -33,6 +33,41 @@ export function encodeIntegerId(value: unknown, field: string): string {
   return String(number);
 }
 
+/** What the caller passed, as they would recognise it: `"abc"`, `-1`, `1.5`, `NaN`, or its type. */
 function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+  if (typeof value === 'number') return String(value);
+  return value === null ? 'null' : typeof value;
 }
+
+/** One interpolated id, named by the argument it came from: `${{ id }}` (the name goes into errors). */
+export type PathParam = Readonly<Record<string, unknown>>;
+
+/**
+ * A route below the API root, checked when the call is made: a bad id rejects the call's promise
+ * (with an {@link InvalidRequestError} naming the argument) instead of throwing where it is built.
+ */
+export type Route = () => string;
+
+function routeTemplate(encode: (value: unknown, field: string) => string) {
+  return (strings: TemplateStringsArray, ...params: PathParam[]): Route =>
+    () => {
+      let out = strings[0] ?? '';
+      for (const [index, param] of params.entries()) {
+        const entries = Object.entries(param);
+        if (entries.length !== 1) throw new TypeError('path: interpolate each id as ${{ name }}');
+        const [field, value] = entries[0] as [string, unknown];
+        out += encode(value, field) + (strings[index + 1] ?? '');
+      }
+      return out;
+    };
+}
+
+/**
+ * A route with string ids, each checked and percent-encoded: `path\`sequence/${{ id }}/\``.
+ * An id such as `../x`, `a/b` or `?q` cannot change the route; an empty or non-string id is refused.
+ */
+export const path = routeTemplate(encodeId);
+
+/** A route with integer ids (Clarion's), numeric strings accepted: `integerPath\`sequences/${{ id }}\``. */
+export const integerPath = routeTemplate(encodeIntegerId);

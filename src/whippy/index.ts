@@ -9,7 +9,8 @@ export { WhippySequences } from './resources/sequences.js';
 export { WhippyRuns } from './resources/runs.js';
 export { WhippySequenceContacts } from './resources/sequence-contacts.js';
 export type { ContactsBatchResult, ContactsCall } from './resources/sequence-contacts.js';
-export { WhippyContacts, WhippyContactSequences } from './resources/contacts.js';
+export { WhippyContacts } from './resources/contacts.js';
+export { WhippyContactSequences } from './resources/contact-sequences.js';
 export {
   runsFilter,
   sequenceContactsFilter,
@@ -19,7 +20,7 @@ export {
   ContactSequencesFilter,
 } from './filters.js';
 export { WHIPPY_BASE_URL, WHIPPY_RETRY_HEADER, describeWhippyError } from './profile.js';
-export { unwrapData } from './envelopes.js';
+export { unwrapData } from './decoders.js';
 export { unwrapWhippyWebhook, isWhippyEvent } from './webhook.js';
 export type { WhippyWebhookEvent, WhippyWebhookEnvelope, WhippyEventMap, WhippyWebhookOptions } from './webhook.js';
 export * from './models.js';

@@ -1,13 +1,19 @@
 import { APIPromise, type WithResponse } from '../../core/api-promise.js';
-import { BatchError, sendInChunks } from '../../core/batch.js';
+import { BatchError, sendInChunks, withLastResponse } from '../../core/batch.js';
 import { BadRequestError } from '../../core/errors.js';
-import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
-import { Paginated } from '../../core/pagination.js';
-import { encodeIntegerId } from '../../core/path.js';
+import type { Paginated } from '../../core/pagination.js';
+import { integerPath, path } from '../../core/path.js';
+import { APIResource, input, noBody } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
-import { singlePageList } from '../../core/single-page.js';
 import { BatchUploadError, mergeBatchUploads, type BatchUploadResponse, type BatchUploadResult } from '../batch-upload.js';
+import {
+  BatchUploadResponseDecoder,
+  SequenceDecoder,
+  SequenceListDecoder,
+  StopResultDecoder,
+  WrappedSequenceDecoder,
+} from '../decoders.js';
 import {
   SequenceBatchUploadSchema,
   CLARION_ROWS_PER_CALL,
@@ -17,36 +23,23 @@ import {
   type SequenceCreateParams,
   type SequenceUpdateParams,
 } from '../inputs.js';
-import {
-  BatchUploadResponseSchema,
-  SequenceSchema,
-  StopResultSchema,
-  successEnvelope,
-  STOPPABLE_STATUSES,
-  type Sequence,
-  type StopResult,
-} from '../models.js';
-import * as z from 'zod/mini';
+import { clarionList } from '../list.js';
+import { STOPPABLE_STATUSES, type Sequence, type StopResult } from '../models.js';
 
-const BASE = 'sequence-manager/sequences';
-const SequenceEnvelope = { schema: successEnvelope(SequenceSchema), unwrap: (wire: { data: Sequence }) => wire?.data };
-const SequenceListEnvelope = { schema: successEnvelope(z.array(SequenceSchema)), unwrap: (wire: { data: Sequence[] }) => wire?.data };
+/** A 400 to a stop says why, in the SDK's words: only some statuses can stop. */
+function explainStop(error: unknown): never {
+  if (error instanceof BadRequestError) error.message += ` (only sequences that are ${STOPPABLE_STATUSES.join(', ')} can be stopped)`;
+  throw error;
+}
 
 /** Clarion sequence instances: `/sequence-manager/sequences`. */
-export class ClarionSequences {
-  readonly #http: HttpClient;
-
-  /** @internal */
-  constructor(http: HttpClient) {
-    this.#http = http;
-  }
-
+export class ClarionSequences extends APIResource {
   /**
    * Lists sequence instances (Clarion returns them all in one page).
    * @example for await (const seq of clarion.sequences.list()) console.log(seq.id, seq.status);
    */
   list(options?: ListOptions): Paginated<Sequence> {
-    return Paginated.from(() => singlePageList(this.#http, { method: 'GET', path: BASE, decode: SequenceListEnvelope }, options));
+    return clarionList(this.http, path`sequence-manager/sequences`, () => ({}), SequenceListDecoder, options);
   }
 
   /**
@@ -54,10 +47,7 @@ export class ClarionSequences {
    * @example const seq = await clarion.sequences.retrieve(42);
    */
   retrieve(id: number, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(
-      () => ({ method: 'GET', path: `${BASE}/${encodeIntegerId(id, 'id')}`, decode: { schema: SequenceSchema } }),
-      options,
-    );
+    return this.get(integerPath`sequence-manager/sequences/${{ id }}`, SequenceDecoder, options);
   }
 
   /**
@@ -65,15 +55,8 @@ export class ClarionSequences {
    * @example await clarion.sequences.create({ name: 'Reminder', steps: [{ order: 1, type: 'voice', config: {} }] });
    */
   create(body: SequenceCreateParams, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(
-      () => ({
-        method: 'POST',
-        path: BASE,
-        body: checkInput(SequenceCreateSchema, body, 'sequences.create body'),
-        decode: SequenceEnvelope,
-      }),
-      options,
-    );
+    const checked = input(SequenceCreateSchema, body, 'sequences.create body');
+    return this.post(path`sequence-manager/sequences`, checked, WrappedSequenceDecoder, options);
   }
 
   /**
@@ -81,15 +64,8 @@ export class ClarionSequences {
    * @example await clarion.sequences.update(42, { name: 'Renamed' });
    */
   update(id: number, body: SequenceUpdateParams, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(
-      () => ({
-        method: 'PUT',
-        path: `${BASE}/${encodeIntegerId(id, 'id')}`,
-        body: checkInput(SequenceUpdateSchema, body, 'sequences.update body'),
-        decode: SequenceEnvelope,
-      }),
-      options,
-    );
+    const checked = input(SequenceUpdateSchema, body, 'sequences.update body');
+    return this.put(integerPath`sequence-manager/sequences/${{ id }}`, checked, WrappedSequenceDecoder, options);
   }
 
   /**
@@ -98,20 +74,8 @@ export class ClarionSequences {
    * @example await clarion.sequences.stop(42);
    */
   stop(id: number, options?: RequestOptions): APIPromise<StopResult> {
-    const pending = Promise.resolve()
-      .then(() =>
-        this.#http.execute(
-          { method: 'POST', path: `${BASE}/${encodeIntegerId(id, 'id')}/stop`, decode: { schema: StopResultSchema } },
-          options,
-        ),
-      )
-      .catch((error: unknown) => {
-        if (error instanceof BadRequestError) {
-          error.message += ` (only sequences that are ${STOPPABLE_STATUSES.join(', ')} can be stopped)`;
-        }
-        throw error;
-      });
-    return new APIPromise(pending);
+    const stopped = this.post(integerPath`sequence-manager/sequences/${{ id }}/stop`, noBody, StopResultDecoder, options);
+    return new APIPromise(stopped.withResponse().catch(explainStop));
   }
 
   /**
@@ -127,28 +91,15 @@ export class ClarionSequences {
 
   async #batchUpload(body: SequenceBatchUploadParams, options: RequestOptions | undefined): Promise<WithResponse<BatchUploadResult>> {
     const checked = checkInput(SequenceBatchUploadSchema, body, 'sequences.batchUpload body');
-    let last: WithResponse<BatchUploadResponse> | undefined;
+    const calls: WithResponse<BatchUploadResponse>[] = [];
     try {
       const completed = await sendInChunks('sequences.batchUpload', checked.rows, CLARION_ROWS_PER_CALL, async (part) => {
-        last = await this.#http.execute(
-          {
-            method: 'POST',
-            path: `${BASE}/batch-upload`,
-            body: { ...checked, rows: part.items },
-            decode: { schema: BatchUploadResponseSchema },
-          },
-          options,
-        );
-        return last.data;
+        const spec = { method: 'POST', path: 'sequence-manager/sequences/batch-upload', body: { ...checked, rows: part.items } } as const;
+        const call = await this.http.execute({ ...spec, decode: BatchUploadResponseDecoder }, options);
+        calls.push(call);
+        return call.data;
       });
-      const final = last!;
-      return {
-        data: mergeBatchUploads(completed),
-        response: final.response,
-        get rateLimit() {
-          return final.rateLimit;
-        },
-      };
+      return withLastResponse(calls, mergeBatchUploads(completed));
     } catch (error) {
       throw error instanceof BatchError ? new BatchUploadError(error as BatchError<BatchUploadResponse>) : error;
     }

@@ -1,9 +1,10 @@
 import type { APIPromise } from '../../core/api-promise.js';
-import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
-import { Paginated } from '../../core/pagination.js';
-import { encodeId } from '../../core/path.js';
+import type { Paginated } from '../../core/pagination.js';
+import { path } from '../../core/path.js';
+import { APIResource, input } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
+import { BulkActionDecoder } from '../decoders.js';
 import { bulkActionSchemaFor } from '../fields.js';
 import {
   BulkSubscriptionCreateSchema,
@@ -15,24 +16,10 @@ import {
   type PagingParams,
 } from '../inputs.js';
 import { closeList } from '../list.js';
-import {
-  BulkSequenceSubscriptionActionSchema,
-  listEnvelope,
-  type BulkActionField,
-  type BulkSequenceSubscriptionAction,
-} from '../models.js';
-
-const bulkAction = { schema: BulkSequenceSubscriptionActionSchema };
+import { listEnvelope, type BulkActionField, type BulkSequenceSubscriptionAction } from '../models.js';
 
 /** Close bulk sequence subscription actions: `/bulk_action/sequence_subscription/`. */
-export class CloseBulkSubscriptions {
-  readonly #http: HttpClient;
-
-  /** @internal */
-  constructor(http: HttpClient) {
-    this.#http = http;
-  }
-
+export class CloseBulkSubscriptions extends APIResource {
   /**
    * Lists bulk subscription actions; with `_fields`, only those fields of each (typed as a `Pick`).
    * @example for await (const action of close.bulkSubscriptions.list({ _fields: ['id', 'status'] })) console.log(action.status);
@@ -43,15 +30,9 @@ export class CloseBulkSubscriptions {
     options?: ListOptions,
   ): Paginated<Pick<BulkSequenceSubscriptionAction, F>>;
   list(params?: BulkSubscriptionListParams, options?: ListOptions): Paginated<Partial<BulkSequenceSubscriptionAction>> {
-    return Paginated.from(() =>
-      closeList(
-        this.#http,
-        'bulk_action/sequence_subscription/',
-        checkInput(BulkSubscriptionListSchema, params ?? {}, 'bulkSubscriptions.list params'),
-        listEnvelope(bulkActionSchemaFor(params?._fields)),
-        options,
-      ),
-    );
+    const checked = input(BulkSubscriptionListSchema, params ?? {}, 'bulkSubscriptions.list params');
+    const envelope = listEnvelope(bulkActionSchemaFor(params?._fields));
+    return closeList(this.http, path`bulk_action/sequence_subscription/`, checked, envelope, options);
   }
 
   /**
@@ -70,14 +51,17 @@ export class CloseBulkSubscriptions {
     options?: RequestOptions,
   ): APIPromise<Partial<BulkSequenceSubscriptionAction>> {
     const params = paramsOrOptions !== undefined && '_fields' in paramsOrOptions ? paramsOrOptions : undefined;
-    return this.#http.request(
+    const route = path`bulk_action/sequence_subscription/${{ id }}/`;
+    if (params === undefined) return this.get(route, BulkActionDecoder, paramsOrOptions as RequestOptions | undefined);
+    // With `_fields`, the query carries them and the answer holds only those fields.
+    return this.http.request(
       () => ({
         method: 'GET',
-        path: `bulk_action/sequence_subscription/${encodeId(id, 'id')}/`,
-        ...(params ? { query: checkInput(BulkSubscriptionRetrieveSchema, params, 'bulkSubscriptions.retrieve params') } : {}),
-        decode: { schema: bulkActionSchemaFor(params?._fields) },
+        path: route(),
+        query: checkInput(BulkSubscriptionRetrieveSchema, params, 'bulkSubscriptions.retrieve params'),
+        decode: { schema: bulkActionSchemaFor(params._fields) },
       }),
-      params ? options : (paramsOrOptions as RequestOptions | undefined),
+      options,
     );
   }
 
@@ -86,14 +70,7 @@ export class CloseBulkSubscriptions {
    * @example await close.bulkSubscriptions.create({ action_type: 'pause', sequence_id: 'seq_123', s_query: {...} });
    */
   create(body: BulkSubscriptionCreateParams, options?: RequestOptions): APIPromise<BulkSequenceSubscriptionAction> {
-    return this.#http.request(
-      () => ({
-        method: 'POST',
-        path: 'bulk_action/sequence_subscription/',
-        body: checkInput(BulkSubscriptionCreateSchema, body, 'bulkSubscriptions.create body'),
-        decode: bulkAction,
-      }),
-      options,
-    );
+    const checked = input(BulkSubscriptionCreateSchema, body, 'bulkSubscriptions.create body');
+    return this.post(path`bulk_action/sequence_subscription/`, checked, BulkActionDecoder, options);
   }
 }

@@ -1,9 +1,9 @@
 import type { APIPromise } from '../../core/api-promise.js';
-import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
-import { Paginated } from '../../core/pagination.js';
-import { encodeId } from '../../core/path.js';
-import { checkInput } from '../../core/schema.js';
+import type { Paginated } from '../../core/pagination.js';
+import { path } from '../../core/path.js';
+import { APIResource, input } from '../../core/resource.js';
+import { SequenceDecoder, SequenceListEnvelope } from '../decoders.js';
 import {
   PagingParamsSchema,
   SequenceCreateSchema,
@@ -13,28 +13,17 @@ import {
   type SequenceUpdateParams,
 } from '../inputs.js';
 import { closeList } from '../list.js';
-import { listEnvelope, SequenceSchema, type Sequence } from '../models.js';
-
-const SequenceList = listEnvelope(SequenceSchema);
-const sequence = { schema: SequenceSchema };
+import type { Sequence } from '../models.js';
 
 /** Close sequences: `/sequence/`. */
-export class CloseSequences {
-  readonly #http: HttpClient;
-
-  /** @internal */
-  constructor(http: HttpClient) {
-    this.#http = http;
-  }
-
+export class CloseSequences extends APIResource {
   /**
    * Lists sequences, paging through `_skip`/`_limit`.
    * @example for await (const seq of close.sequences.list()) console.log(seq.name);
    */
   list(params?: PagingParams, options?: ListOptions): Paginated<Sequence> {
-    return Paginated.from(() =>
-      closeList(this.#http, 'sequence/', checkInput(PagingParamsSchema, params ?? {}, 'sequences.list params'), SequenceList, options),
-    );
+    const checked = input(PagingParamsSchema, params ?? {}, 'sequences.list params');
+    return closeList(this.http, path`sequence/`, checked, SequenceListEnvelope, options);
   }
 
   /**
@@ -42,7 +31,7 @@ export class CloseSequences {
    * @example const seq = await close.sequences.retrieve('seq_123');
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(() => ({ method: 'GET', path: `sequence/${encodeId(id, 'id')}/`, decode: sequence }), options);
+    return this.get(path`sequence/${{ id }}/`, SequenceDecoder, options);
   }
 
   /**
@@ -50,15 +39,7 @@ export class CloseSequences {
    * @example await close.sequences.create({ name: 'Onboarding', timezone: 'America/New_York', steps: [{ step_type: 'call', delay: 0 }] });
    */
   create(body: SequenceCreateParams, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(
-      () => ({
-        method: 'POST',
-        path: 'sequence/',
-        body: checkInput(SequenceCreateSchema, body, 'sequences.create body'),
-        decode: sequence,
-      }),
-      options,
-    );
+    return this.post(path`sequence/`, input(SequenceCreateSchema, body, 'sequences.create body'), SequenceDecoder, options);
   }
 
   /**
@@ -66,15 +47,7 @@ export class CloseSequences {
    * @example await close.sequences.update('seq_123', { name: 'Renamed' });
    */
   update(id: string, body: SequenceUpdateParams, options?: RequestOptions): APIPromise<Sequence> {
-    return this.#http.request(
-      () => ({
-        method: 'PUT',
-        path: `sequence/${encodeId(id, 'id')}/`,
-        body: checkInput(SequenceUpdateSchema, body, 'sequences.update body'),
-        decode: sequence,
-      }),
-      options,
-    );
+    return this.put(path`sequence/${{ id }}/`, input(SequenceUpdateSchema, body, 'sequences.update body'), SequenceDecoder, options);
   }
 
   /**
@@ -82,6 +55,6 @@ export class CloseSequences {
    * @example await close.sequences.delete('seq_123');
    */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
-    return this.#http.request(() => ({ method: 'DELETE', path: `sequence/${encodeId(id, 'id')}/` }), options);
+    return this.del(path`sequence/${{ id }}/`, options);
   }
 }

@@ -1,10 +1,11 @@
 import type { APIPromise } from '../../core/api-promise.js';
 import { resolveFilter } from '../../core/filters.js';
-import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
-import { Paginated } from '../../core/pagination.js';
-import { encodeId } from '../../core/path.js';
+import type { Paginated } from '../../core/pagination.js';
+import { path } from '../../core/path.js';
+import { APIResource, input } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
+import { SubscriptionDecoder, SubscriptionListEnvelope } from '../decoders.js';
 import type { SubscriptionsFilter } from '../filters.js';
 import {
   SubscriptionCreateSchema,
@@ -15,34 +16,17 @@ import {
   type SubscriptionUpdateParams,
 } from '../inputs.js';
 import { closeList } from '../list.js';
-import { listEnvelope, SequenceSubscriptionSchema, type SequenceSubscription } from '../models.js';
-
-const SubscriptionList = listEnvelope(SequenceSubscriptionSchema);
-const subscription = { schema: SequenceSubscriptionSchema };
+import type { SequenceSubscription } from '../models.js';
 
 /** Close sequence subscriptions: `/sequence_subscription/`. */
-export class CloseSubscriptions {
-  readonly #http: HttpClient;
-
-  /** @internal */
-  constructor(http: HttpClient) {
-    this.#http = http;
-  }
-
+export class CloseSubscriptions extends APIResource {
   /**
    * Lists subscriptions; the filter needs `sequence_id`, `contact_id` or `lead_id`.
    * @example for await (const sub of close.subscriptions.list({ sequence_id: 'seq_123' })) console.log(sub.status);
    */
   list(filter: SubscriptionListParams | SubscriptionsFilter<true>, options?: ListOptions): Paginated<SequenceSubscription> {
-    return Paginated.from(() =>
-      closeList(
-        this.#http,
-        'sequence_subscription/',
-        checkInput(SubscriptionListSchema, resolveFilter(filter), 'subscriptions.list filter'),
-        SubscriptionList,
-        options,
-      ),
-    );
+    const checked = () => checkInput(SubscriptionListSchema, resolveFilter(filter), 'subscriptions.list filter');
+    return closeList(this.http, path`sequence_subscription/`, checked, SubscriptionListEnvelope, options);
   }
 
   /**
@@ -50,10 +34,7 @@ export class CloseSubscriptions {
    * @example const sub = await close.subscriptions.retrieve('sub_123');
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<SequenceSubscription> {
-    return this.#http.request(
-      () => ({ method: 'GET', path: `sequence_subscription/${encodeId(id, 'id')}/`, decode: subscription }),
-      options,
-    );
+    return this.get(path`sequence_subscription/${{ id }}/`, SubscriptionDecoder, options);
   }
 
   /**
@@ -61,15 +42,8 @@ export class CloseSubscriptions {
    * @example await close.subscriptions.create({ sequence_id, contact_id, contact_email, sender_account_id, sender_name, sender_email });
    */
   create(body: SubscriptionCreateParams, options?: RequestOptions): APIPromise<SequenceSubscription> {
-    return this.#http.request(
-      () => ({
-        method: 'POST',
-        path: 'sequence_subscription/',
-        body: checkInput(SubscriptionCreateSchema, body, 'subscriptions.create body'),
-        decode: subscription,
-      }),
-      options,
-    );
+    const checked = input(SubscriptionCreateSchema, body, 'subscriptions.create body');
+    return this.post(path`sequence_subscription/`, checked, SubscriptionDecoder, options);
   }
 
   /**
@@ -77,15 +51,8 @@ export class CloseSubscriptions {
    * @example await close.subscriptions.update('sub_123', { sender_name: 'Jo' });
    */
   update(id: string, body: SubscriptionUpdateParams, options?: RequestOptions): APIPromise<SequenceSubscription> {
-    return this.#http.request(
-      () => ({
-        method: 'PUT',
-        path: `sequence_subscription/${encodeId(id, 'id')}/`,
-        body: checkInput(SubscriptionUpdateSchema, body, 'subscriptions.update body'),
-        decode: subscription,
-      }),
-      options,
-    );
+    const checked = input(SubscriptionUpdateSchema, body, 'subscriptions.update body');
+    return this.put(path`sequence_subscription/${{ id }}/`, checked, SubscriptionDecoder, options);
   }
 
   /**

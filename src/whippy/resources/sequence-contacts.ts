@@ -1,12 +1,12 @@
 import { APIPromise, type WithResponse } from '../../core/api-promise.js';
-import { sendInChunks } from '../../core/batch.js';
+import { sendInChunks, withLastResponse } from '../../core/batch.js';
 import { resolveFilter } from '../../core/filters.js';
-import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
-import { Paginated } from '../../core/pagination.js';
-import { encodeId } from '../../core/path.js';
+import type { Paginated } from '../../core/pagination.js';
+import { path } from '../../core/path.js';
+import { APIResource } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
-import { whippyList } from '../envelopes.js';
+import { AcceptedDecoder, StepContactListEnvelope } from '../decoders.js';
 import type { SequenceContactsFilter } from '../filters.js';
 import {
   SequenceContactAddSchema,
@@ -17,9 +17,8 @@ import {
   type SequenceContactRemoveParams,
   type SequenceContactListParams,
 } from '../inputs.js';
-import { AcceptedSchema, listEnvelope, StepContactSchema, type StepContact } from '../models.js';
-
-const StepContactList = listEnvelope(StepContactSchema);
+import { whippyList } from '../list.js';
+import type { StepContact } from '../models.js';
 
 /** What Whippy answered to one enrol or remove call. */
 export interface ContactsCall {
@@ -47,28 +46,14 @@ export interface ContactsBatchResult {
 }
 
 /** Contacts in a sequence's steps: `/sequences/{id}/contacts`. */
-export class WhippySequenceContacts {
-  readonly #http: HttpClient;
-
-  /** @internal */
-  constructor(http: HttpClient) {
-    this.#http = http;
-  }
-
+export class WhippySequenceContacts extends APIResource {
   /**
    * Lists the contacts in a sequence's steps, filtered by status, steps, and whether they responded, unsubscribed or clicked.
    * @example for await (const c of whippy.sequences.contacts.list(seqId, sequenceContactsFilter().status('active').responded())) console.log(c.contact?.phone);
    */
   list(sequenceId: string, filter?: SequenceContactListParams | SequenceContactsFilter, options?: ListOptions): Paginated<StepContact> {
-    return Paginated.from(() =>
-      whippyList(
-        this.#http,
-        `sequences/${encodeId(sequenceId, 'sequenceId')}/contacts`,
-        checkInput(SequenceContactListSchema, resolveFilter(filter) ?? {}, 'sequences.contacts.list filter'),
-        StepContactList,
-        options,
-      ),
-    );
+    const checked = () => checkInput(SequenceContactListSchema, resolveFilter(filter) ?? {}, 'sequences.contacts.list filter');
+    return whippyList(this.http, path`sequences/${{ sequenceId }}/contacts`, checked, StepContactListEnvelope, options);
   }
 
   /**
@@ -107,23 +92,19 @@ export class WhippySequenceContacts {
     options: RequestOptions | undefined,
     prepare: () => { contacts: unknown[]; bodyFor: (contacts: unknown[]) => unknown },
   ): Promise<WithResponse<ContactsBatchResult>> {
-    const path = `sequences/${encodeId(sequenceId, 'sequenceId')}/contacts`;
+    const route = path`sequences/${{ sequenceId }}/contacts`();
     const { contacts, bodyFor } = prepare();
-    let last: WithResponse<unknown> | undefined;
+    const calls: WithResponse<unknown>[] = [];
     const completed = await sendInChunks(what, contacts, WHIPPY_CONTACTS_PER_CALL, async (part) => {
-      last = await this.#http.execute(
-        { method, path, body: bodyFor(part.items), idempotent: false, decode: { schema: AcceptedSchema } },
-        options,
-      );
-      return { status: last.response.status, body: last.data };
+      // idempotent: false: a DELETE that enrols or removes in the background is not safe to resend either.
+      const spec = { method, path: route, body: bodyFor(part.items), idempotent: false, decode: AcceptedDecoder };
+      const call = await this.http.execute(spec, options);
+      calls.push(call);
+      return { status: call.response.status, body: call.data };
     });
-    const final = last!;
-    return {
-      data: { contacts: contacts.length, calls: completed.map(({ index, start, count, result }) => ({ index, start, count, ...result })) },
-      response: final.response,
-      get rateLimit() {
-        return final.rateLimit;
-      },
-    };
+    return withLastResponse(calls, {
+      contacts: contacts.length,
+      calls: completed.map(({ index, start, count, result }) => ({ index, start, count, ...result })),
+    });
   }
 }

@@ -1,0 +1,35 @@
+import type { HttpClient } from '../core/http.js';
+import type { ListOptions } from '../core/options.js';
+import { Paginated } from '../core/pagination.js';
+import type { Route } from '../core/path.js';
+import type { Decoder } from '../core/request-spec.js';
+import type { Input } from '../core/resource.js';
+
+/** What a Clarion list takes: none of its lists page or filter, so nothing yet. */
+export type ClarionListParams = Record<string, never>;
+
+/**
+ * A Clarion list: the vendor returns it whole, as one page. The route is checked when the walk
+ * starts. (Same shape as `closeList` and `whippyList`.)
+ */
+export function clarionList<Wire, T>(
+  http: HttpClient,
+  route: Route,
+  _params: Input<ClarionListParams>,
+  decoder: Decoder<Wire, T[]>,
+  options: ListOptions | undefined,
+): Paginated<T> {
+  const { concurrency: _, ...requestOptions } = options ?? {};
+  return Paginated.from(() => {
+    const spec = { method: 'GET', path: route(), decode: decoder } as const;
+    return new Paginated<T>({
+      startOffset: 0,
+      pageSize: Number.MAX_SAFE_INTEGER,
+      signal: requestOptions.signal,
+      fetch: async (_offset, signal) => {
+        const { data, response } = await http.execute(spec, signal === undefined ? requestOptions : { ...requestOptions, signal });
+        return { items: Array.isArray(data) ? data : [], hasMore: false, response };
+      },
+    });
+  });
+}

@@ -1,0 +1,14 @@
+// How each Close answer is read: one decoder per model (`<Model>Decoder`), one envelope per list
+// (`<Model>ListEnvelope`). Close answers single objects bare, lists as `{ data, has_more }`.
+import { BulkSequenceSubscriptionActionSchema, listEnvelope, SequenceSchema, SequenceSubscriptionSchema } from './models.js';
+
+/** One sequence. */
+export const SequenceDecoder = { schema: SequenceSchema };
+/** A page of sequences. */
+export const SequenceListEnvelope = listEnvelope(SequenceSchema);
+/** One subscription. */
+export const SubscriptionDecoder = { schema: SequenceSubscriptionSchema };
+/** A page of subscriptions. */
+export const SubscriptionListEnvelope = listEnvelope(SequenceSubscriptionSchema);
+/** One bulk subscription action. */
+export const BulkActionDecoder = { schema: BulkSequenceSubscriptionActionSchema };

@@ -1,0 +1,67 @@
+import type { APIPromise } from './api-promise.js';
+import type { HttpClient } from './http.js';
+import type { RequestOptions } from './options.js';
+import type { Route } from './path.js';
+import type { Decoder, QueryValue } from './request-spec.js';
+import { checkInput } from './schema.js';
+import type * as z from 'zod/mini';
+
+/** A request body (or query) checked when the call is made, so a bad one rejects the call's promise. */
+export type Input<T> = () => T;
+
+/** Caller input checked against its schema when the call is made; see {@link checkInput}. */
+export function input<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): Input<T> {
+  return () => checkInput(schema, value, what);
+}
+
+/** For a `post` or `put` that sends no body. */
+export const noBody: Input<undefined> = () => undefined;
+
+/**
+ * The base of every resource class: it holds the client's pipeline and sends one request per
+ * helper call. A method reads `return this.get(path\`sequence/${{ id }}/\`, SequenceDecoder, options)`.
+ */
+export abstract class APIResource {
+  /** The client's shared request pipeline. */
+  protected readonly http: HttpClient;
+
+  /** @internal */
+  constructor(http: HttpClient) {
+    this.http = http;
+  }
+
+  /** `GET route`, decoded. */
+  protected get<Wire, Model = Wire>(
+    route: Route,
+    decoder: Decoder<Wire, Model>,
+    options?: RequestOptions,
+    query?: Input<Record<string, QueryValue>>,
+  ): APIPromise<Model> {
+    return this.http.request(() => ({ method: 'GET', path: route(), ...(query ? { query: query() } : {}), decode: decoder }), options);
+  }
+
+  /** `POST route` with a JSON body, decoded. Never resent after an ambiguous failure. */
+  protected post<Wire, Model = Wire>(
+    route: Route,
+    body: Input<unknown>,
+    decoder: Decoder<Wire, Model>,
+    options?: RequestOptions,
+  ): APIPromise<Model> {
+    return this.http.request(() => ({ method: 'POST', path: route(), body: body(), decode: decoder }), options);
+  }
+
+  /** `PUT route` with a JSON body, decoded. */
+  protected put<Wire, Model = Wire>(
+    route: Route,
+    body: Input<unknown>,
+    decoder: Decoder<Wire, Model>,
+    options?: RequestOptions,
+  ): APIPromise<Model> {
+    return this.http.request(() => ({ method: 'PUT', path: route(), body: body(), decode: decoder }), options);
+  }
+
+  /** `DELETE route`; the answer's body is ignored. (Not named `delete`: that is a public method of resources.) */
+  protected del(route: Route, options?: RequestOptions): APIPromise<void> {
+    return this.http.request(() => ({ method: 'DELETE', path: route() }), options);
+  }
+}
