@@ -112,7 +112,8 @@ describe('Close over real sockets', () => {
 
 describe('Close pacing over real sockets', () => {
   it('paces a concurrent pull to the RateLimit window instead of bouncing off 429s', async () => {
-    const [sequenceId] = [...server.close.fake.sequences.keys()];
+    // The last sequence: the first one holds the 10,000 subscriptions of the walk above.
+    const sequenceId = [...server.close.fake.sequences.keys()].at(-1);
     server.close.fake.seedSubscriptions(sequenceId!, 2_000);
     server.close.fake.setRateLimit({ limit: 10, windowMs: 250 });
     const paced = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', logLevel: 'off' });
