@@ -82,16 +82,15 @@ export class HttpClient {
   async #loadPipeline(): Promise<PipelineClient> {
     const lib = await loadTransport();
     const ky: KyInstance = lib.createKy(this.#kyDefaults);
-    const { onRetry, onResponse } = this.#options;
     this.#pipeline ??= {
       ky,
-      lib,
       pacer: this.#pacer,
       logger: this.#logger,
-      hooks: { ...(onRetry ? { onRetry } : {}), ...(onResponse ? { onResponse } : {}) },
+      // The client options carry the hooks (onRetry, onResponse).
+      hooks: this.#options,
       readRateLimit: this.#profile.readRateLimit,
       maxRetryAfter: this.#options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER,
-      translate: { profile: this.#profile, secrets: this.#secrets, logger: this.#logger, logBodies: this.#options.logBodies === true },
+      translate: { profile: this.#profile, secrets: this.#secrets, logger: this.#logger, logBodies: this.#options.logBodies === true, lib },
     };
     return this.#pipeline;
   }

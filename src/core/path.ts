@@ -51,23 +51,27 @@ export type Route = () => string;
 
 function routeTemplate(encode: (value: unknown, field: string) => string) {
   return (strings: TemplateStringsArray, ...params: PathParam[]): Route =>
-    () => {
-      let out = strings[0] ?? '';
-      for (const [index, param] of params.entries()) {
-        const entries = Object.entries(param);
-        if (entries.length !== 1) throw new TypeError('path: interpolate each id as ${{ name }}');
-        const [field, value] = entries[0] as [string, unknown];
-        out += encode(value, field) + (strings[index + 1] ?? '');
-      }
-      return out;
-    };
+    () =>
+      // Each param is `{ name: value }`: one key, whose name the error reports.
+      strings.reduce((out, text, index) => {
+        const param = params[index - 1];
+        return (
+          out +
+          (param
+            ? Object.entries(param)
+                .map(([field, value]) => encode(value, field))
+                .join('')
+            : '') +
+          text
+        );
+      });
 }
 
 /**
  * A route with string ids, each checked and percent-encoded: `path\`sequence/${{ id }}/\``.
  * An id such as `../x`, `a/b` or `?q` cannot change the route; an empty or non-string id is refused.
  */
-export const path = routeTemplate(encodeId);
+export const path = /* @__PURE__ */ routeTemplate(encodeId);
 
 /** A route with integer ids (Clarion's), numeric strings accepted: `integerPath\`sequences/${{ id }}\``. */
-export const integerPath = routeTemplate(encodeIntegerId);
+export const integerPath = /* @__PURE__ */ routeTemplate(encodeIntegerId);

@@ -1,25 +1,23 @@
 import type { KyInstance, Options as KyOptions } from 'ky';
-import { AbortError } from './errors.js';
-import type { ClientHooks } from './hooks.js';
+import type { ClientHooks, RetryReason } from './hooks.js';
 import type { Transport } from './load-transport.js';
 import type { LeveledLogger } from './logger.js';
 import type { Pacer, PacerTicket } from './pacer.js';
 import { readRateLimit, type RateLimit, type RateLimitReader } from './rate-limit.js';
-import { decideRetry, describeOutcome, jittered, type AttemptOutcome, type RetryDecision } from './retry-decision.js';
+import { decideRetry, describeOutcome, type AttemptOutcome, type RetryDecision } from './retry-decision.js';
 import { sleep } from './sleep.js';
-import { isConnectionRefused, isFetchFailure, translateError, type TranslateContext } from './translate-error.js';
+import { abortError, isConnectionRefused, isFetchFailure, translateError, type TranslateClient } from './translate-error.js';
 
 /** The parts of a client one call goes through; fixed for the client's life. */
 export interface PipelineClient {
   ky: KyInstance;
-  lib: Transport;
   pacer: Pacer | undefined;
   logger: LeveledLogger;
   hooks: ClientHooks;
   readRateLimit: RateLimitReader | undefined;
   maxRetryAfter: number;
-  /** For error translation, less the call's own fields. */
-  translate: Omit<TranslateContext, 'lib' | 'method' | 'url' | 'timeoutMs' | 'signal'>;
+  /** For error translation. */
+  translate: TranslateClient;
 }
 
 /** One call, fixed before its first attempt: every attempt sends exactly this. */
@@ -79,7 +77,7 @@ function notify<E>(hook: ((event: E) => void) | undefined, event: E, logger: Lev
   try {
     hook(event);
   } catch (error) {
-    logger.warn(`a client hook threw; ignored: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn('a client hook threw (ignored)', error);
   }
 }
 
@@ -88,18 +86,14 @@ async function wait<T>(pending: Promise<T> | T, call: PipelineCall): Promise<T> 
   try {
     return await pending;
   } catch (error) {
-    if (call.signal?.aborted) throw new AbortError(`${call.method} ${new URL(call.url).pathname} was aborted by the caller`);
-    throw error;
+    throw call.signal?.aborted ? abortError(call.method, call.url, true) : error;
   }
 }
 
 function reportRetry(client: PipelineClient, call: PipelineCall, retry: number, outcome: AttemptOutcome, waitMs: number): void {
-  const reason = describeOutcome(outcome);
-  client.logger.info(`retrying ${call.method} ${call.url} after ${reason} in ${Math.round(waitMs)}ms (retry ${retry})`);
-  if (client.hooks.onRetry === undefined) return;
-  const status =
-    outcome.kind === 'status' ? { status: outcome.status, ...(outcome.rateLimit ? { rateLimit: outcome.rateLimit } : {}) } : {};
-  notify(client.hooks.onRetry, { method: call.method, url: call.url, retry, reason: outcome.kind, waitMs, ...status }, client.logger);
+  client.logger.info(`retrying ${call.method} ${call.url} after ${describeOutcome(outcome)} in ${Math.round(waitMs)}ms (retry ${retry})`);
+  const { kind, status, rateLimit } = outcome as { kind: RetryReason; status?: number; rateLimit?: RateLimit };
+  notify(client.hooks.onRetry, { method: call.method, url: call.url, retry, reason: kind, waitMs, status, rateLimit }, client.logger);
 }
 
 function reportResponse(
@@ -111,13 +105,24 @@ function reportResponse(
   rateLimit: RateLimit | undefined,
 ): void {
   if (client.hooks.onResponse === undefined) return;
-  const event = { method: call.method, url: call.url, status: response.status, attempt, durationMs: performance.now() - started };
-  notify(client.hooks.onResponse, rateLimit ? { ...event, rateLimit } : event, client.logger);
+  const event = {
+    method: call.method,
+    url: call.url,
+    status: response.status,
+    attempt,
+    durationMs: performance.now() - started,
+    rateLimit,
+  };
+  notify(client.hooks.onResponse, event, client.logger);
 }
 
-/** The rate limit of an answer when someone needs it now (pacing, a hook), else `null` (read lazily). */
-function eagerRateLimit(client: PipelineClient, response: Response): RateLimit | undefined | null {
-  const needed = client.pacer !== undefined || client.hooks.onResponse !== undefined;
+/**
+ * The rate limit an answer announced. A failure's is always read (errors and retries use it); a
+ * success's only when pacing or a hook needs it now, else `null`: read lazily, most callers never look.
+ */
+function rateLimitOf(client: PipelineClient, response: Response | undefined, ok: boolean): RateLimit | undefined | null {
+  if (response === undefined) return undefined;
+  const needed = !ok || client.pacer !== undefined || client.hooks.onResponse !== undefined;
   return needed ? readRateLimit(response.headers, client.readRateLimit) : null;
 }
 
@@ -133,36 +138,20 @@ function decide(client: PipelineClient, call: PipelineCall, attempt: number, out
  * the retry decision, which either names a wait or gives up (then the failure is translated).
  */
 export async function sendWithRetries(client: PipelineClient, call: PipelineCall): Promise<Answer> {
+  const { lib } = client.translate;
   for (let attempt = 1; ; attempt++) {
     const ticket: PacerTicket | undefined = client.pacer && (await wait(client.pacer.acquire(call.signal), call));
     const started = performance.now();
     const result = await attemptOnce(client.ky, call);
-    if (result.ok) {
-      const rateLimit = eagerRateLimit(client, result.response);
-      if (ticket !== undefined) client.pacer?.settle(ticket, rateLimit ?? undefined, result.response.status);
-      reportResponse(client, call, result.response, attempt, started, rateLimit ?? undefined);
-      return { response: result.response, text: result.text, rateLimit };
-    }
-    const http = client.lib.isHTTPError(result.error) ? result.error.response : undefined;
-    const rateLimit = http && readRateLimit(http.headers, client.readRateLimit);
-    if (ticket !== undefined) client.pacer?.settle(ticket, rateLimit, http?.status);
-    if (http) reportResponse(client, call, http, attempt, started, rateLimit);
-    const outcome = classify(result, client.lib, rateLimit);
+    const response = result.ok ? result.response : lib.isHTTPError(result.error) ? result.error.response : undefined;
+    const rateLimit = rateLimitOf(client, response, result.ok);
+    if (ticket !== undefined) client.pacer?.settle(ticket, rateLimit ?? undefined, response?.status);
+    if (response) reportResponse(client, call, response, attempt, started, rateLimit ?? undefined);
+    if (result.ok) return { response: result.response, text: result.text, rateLimit };
+    const outcome = classify(result, lib, rateLimit ?? undefined);
     const decision = decide(client, call, attempt, outcome);
-    if (!decision.retry || outcome === undefined) {
-      const context = {
-        ...client.translate,
-        lib: client.lib,
-        method: call.method,
-        url: call.url,
-        timeoutMs: call.timeoutMs,
-        signal: call.signal,
-      };
-      throw translateError(result.error, rateLimit, context);
-    }
-    // Jitter only the client's own backoff; a server's timing is honoured as given.
-    const waitMs = decision.serverTimed ? decision.waitMs : jittered(decision.waitMs);
-    reportRetry(client, call, attempt, outcome, waitMs);
-    await wait(sleep(waitMs, call.signal), call);
+    if (!decision.retry || outcome === undefined) throw translateError(result.error, rateLimit ?? undefined, client.translate, call);
+    reportRetry(client, call, attempt, outcome, decision.waitMs);
+    await wait(sleep(decision.waitMs, call.signal), call);
   }
 }

@@ -2,7 +2,7 @@ import type { APIPromise } from './api-promise.js';
 import type { HttpClient } from './http.js';
 import type { RequestOptions } from './options.js';
 import type { Route } from './path.js';
-import type { Decoder, QueryValue } from './request-spec.js';
+import type { Decoder, HttpMethod } from './request-spec.js';
 import { checkInput } from './schema.js';
 import type * as z from 'zod/mini';
 
@@ -30,14 +30,20 @@ export abstract class APIResource {
     this.http = http;
   }
 
-  /** `GET route`, decoded. */
-  protected get<Wire, Model = Wire>(
+  /** One request: the route and body are read (and checked) when the call is made. */
+  #send<Wire, Model>(
+    method: HttpMethod,
     route: Route,
-    decoder: Decoder<Wire, Model>,
+    body: Input<unknown>,
+    decoder: Decoder<Wire, Model> | undefined,
     options?: RequestOptions,
-    query?: Input<Record<string, QueryValue>>,
-  ): APIPromise<Model> {
-    return this.http.request(() => ({ method: 'GET', path: route(), ...(query ? { query: query() } : {}), decode: decoder }), options);
+  ) {
+    return this.http.request(() => ({ method, path: route(), body: body(), ...(decoder ? { decode: decoder } : {}) }), options);
+  }
+
+  /** `GET route`, decoded. */
+  protected get<Wire, Model = Wire>(route: Route, decoder: Decoder<Wire, Model>, options?: RequestOptions): APIPromise<Model> {
+    return this.#send('GET', route, noBody, decoder, options);
   }
 
   /** `POST route` with a JSON body, decoded. Never resent after an ambiguous failure. */
@@ -47,7 +53,7 @@ export abstract class APIResource {
     decoder: Decoder<Wire, Model>,
     options?: RequestOptions,
   ): APIPromise<Model> {
-    return this.http.request(() => ({ method: 'POST', path: route(), body: body(), decode: decoder }), options);
+    return this.#send('POST', route, body, decoder, options);
   }
 
   /** `PUT route` with a JSON body, decoded. */
@@ -57,11 +63,11 @@ export abstract class APIResource {
     decoder: Decoder<Wire, Model>,
     options?: RequestOptions,
   ): APIPromise<Model> {
-    return this.http.request(() => ({ method: 'PUT', path: route(), body: body(), decode: decoder }), options);
+    return this.#send('PUT', route, body, decoder, options);
   }
 
   /** `DELETE route`; the answer's body is ignored. (Not named `delete`: that is a public method of resources.) */
   protected del(route: Route, options?: RequestOptions): APIPromise<void> {
-    return this.http.request(() => ({ method: 'DELETE', path: route() }), options);
+    return this.#send<void, void>('DELETE', route, noBody, undefined, options);
   }
 }

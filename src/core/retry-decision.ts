@@ -30,7 +30,7 @@ export interface RetryInput {
 }
 
 /** Retry after `waitMs`, or give up (the failure is the call's result). */
-export type RetryDecision = { retry: true; waitMs: number; serverTimed: boolean } | { retry: false };
+export type RetryDecision = { retry: true; waitMs: number } | { retry: false };
 
 /** A backoff schedule: the first wait, doubled per retry up to the cap. */
 export interface BackoffTiming {
@@ -39,7 +39,7 @@ export interface BackoffTiming {
 }
 
 /** The client's own backoff schedule: 0.5 s, 1 s, 2 s … capped at 8 s. */
-export const DEFAULT_BACKOFF: Readonly<BackoffTiming> = Object.freeze({ baseMs: 500, maxMs: 8_000 });
+export const DEFAULT_BACKOFF: Readonly<BackoffTiming> = { baseMs: 500, maxMs: 8_000 };
 
 /**
  * The schedule clients use. Internal and not exported from the package: the test setup shortens
@@ -70,33 +70,27 @@ function retryable(outcome: AttemptOutcome, idempotent: boolean): boolean {
 }
 
 /**
- * The retry decision, a pure function: one budget (`maxRetries`) for every kind of failure.
- * A server's timing (Retry-After, a spent RateLimit window) is honoured as given, capped at
- * `maxRetryAfter`; otherwise the client's own backoff, to be jittered by the caller.
+ * The retry decision, a pure function (given `random`): one budget (`maxRetries`) for every kind
+ * of failure. A server's timing (Retry-After, a spent RateLimit window) is honoured as given,
+ * capped at `maxRetryAfter`; otherwise the client's own backoff, jittered so that many clients do
+ * not retry in step.
  */
-export function decideRetry(input: RetryInput, timing: BackoffTiming = backoffTiming): RetryDecision {
-  const { attempt, maxRetries, idempotent, outcome } = input;
-  if (attempt > maxRetries || !retryable(outcome, idempotent)) return GIVE_UP;
+export function decideRetry(input: RetryInput, timing: BackoffTiming = backoffTiming, random: () => number = Math.random): RetryDecision {
+  const { attempt, outcome } = input;
+  if (attempt > input.maxRetries || !retryable(outcome, input.idempotent)) return GIVE_UP;
   const server = outcome.kind === 'status' ? serverRetryDelay(outcome.status, outcome.rateLimit) : undefined;
-  if (server !== undefined) return { retry: true, waitMs: Math.min(server, input.maxRetryAfter), serverTimed: true };
-  return { retry: true, waitMs: backoff(attempt, timing), serverTimed: false };
+  if (server !== undefined) return { retry: true, waitMs: Math.min(server, input.maxRetryAfter) };
+  return { retry: true, waitMs: jittered(backoff(attempt, timing), random) };
 }
 
-/** Jitter for the client's own backoff (75-100% of it), so many clients do not retry in step. */
+/** Jitter for the client's own backoff: 75-100% of it. */
 export function jittered(ms: number, random: () => number = Math.random): number {
   return ms * (0.75 + random() * 0.25);
 }
 
-/** A short name for the failure, for logs and the `onRetry` hook. */
+const OUTCOME_NAMES = { timeout: 'timeout', connection: 'connection error', body: 'body cut off' };
+
+/** A short name for the failure, for logs: the status, or what went wrong. */
 export function describeOutcome(outcome: AttemptOutcome): string {
-  switch (outcome.kind) {
-    case 'status':
-      return String(outcome.status);
-    case 'timeout':
-      return 'timeout';
-    case 'connection':
-      return 'connection error';
-    case 'body':
-      return 'body cut off';
-  }
+  return outcome.kind === 'status' ? String(outcome.status) : OUTCOME_NAMES[outcome.kind];
 }

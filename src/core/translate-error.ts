@@ -6,13 +6,17 @@ import type { RateLimit } from './rate-limit.js';
 import { responseHeaders, scrubValue } from './redact.js';
 import type { VendorProfile } from './request-spec.js';
 
-/** What error translation needs to know about the client and the call. */
-export interface TranslateContext {
+/** What error translation needs to know about the client. */
+export interface TranslateClient {
   profile: VendorProfile;
   secrets: readonly string[];
   logger: LeveledLogger;
   logBodies: boolean;
   lib: Transport;
+}
+
+/** What error translation needs to know about the call. */
+export interface TranslateCall {
   method: string;
   url: string;
   timeoutMs: number;
@@ -37,9 +41,9 @@ export function isConnectionRefused(error: unknown): boolean {
 }
 
 /** An HTTP answer that is not 2xx, as a typed error keeping its (scrubbed) body. */
-function translateHttpError(error: HTTPError, rateLimit: RateLimit | undefined, context: TranslateContext): ApiError {
+function translateHttpError(error: HTTPError, rateLimit: RateLimit | undefined, context: TranslateClient, method: string): ApiError {
   const { response } = error;
-  const { profile, logger, method } = context;
+  const { profile, logger } = context;
   const body = scrubValue(error.data, context.secrets);
   const requestId = profile.requestIdHeaders?.map((name) => response.headers.get(name)).find((id) => id) ?? undefined;
   const failure = ApiError.fromResponse({
@@ -61,23 +65,25 @@ function translateHttpError(error: HTTPError, rateLimit: RateLimit | undefined, 
   return failure;
 }
 
-function aborted(method: string, url: string, how = 'was aborted'): AbortError {
-  return new AbortError(`${method} ${new URL(url).pathname} ${how}`);
+/** The error of a call that was aborted (`byCaller`: through its `signal`). */
+export function abortError(method: string, url: string, byCaller: boolean): AbortError {
+  return new AbortError(`${method} ${new URL(url).pathname} was aborted${byCaller ? ' by the caller' : ''}`);
 }
 
 /**
  * Turns whatever a failed call threw into the SDK's typed errors. `rateLimit` is the one the
  * failed answer announced (read once, by the pipeline).
  */
-export function translateError(error: unknown, rateLimit: RateLimit | undefined, context: TranslateContext): Error {
-  const { lib, method, url } = context;
-  const vendor: Vendor = context.profile.vendor;
+export function translateError(error: unknown, rateLimit: RateLimit | undefined, client: TranslateClient, call: TranslateCall): Error {
+  const { lib } = client;
+  const { method, url } = call;
+  const vendor: Vendor = client.profile.vendor;
   if (error instanceof SequenceSdkError) return error;
-  if (context.signal?.aborted) return aborted(method, url, 'was aborted by the caller');
-  if (lib.isHTTPError(error)) return translateHttpError(error, rateLimit, context);
-  if (lib.isTimeoutError(error)) return new TimeoutError({ vendor, method, url, timeoutMs: context.timeoutMs });
+  if (call.signal?.aborted) return abortError(method, url, true);
+  if (lib.isHTTPError(error)) return translateHttpError(error, rateLimit, client, method);
+  if (lib.isTimeoutError(error)) return new TimeoutError({ vendor, method, url, timeoutMs: call.timeoutMs });
   if (lib.isNetworkError(error)) return new ConnectionError({ vendor, method, url, cause: error.cause });
-  if (error instanceof Error && error.name === 'AbortError') return aborted(method, url);
+  if (error instanceof Error && error.name === 'AbortError') return abortError(method, url, false);
   // A body cut off mid-stream surfaces as a TypeError from fetch; any other TypeError is a bug to surface as is.
   if (isFetchFailure(error)) return new ConnectionError({ vendor, method, url, cause: error });
   return error instanceof Error ? error : new Error(String(error));

@@ -41,18 +41,17 @@ const TABLE: Row[] = [
 describe('decideRetry: (attempt, idempotent, outcome) -> wait | give up', () => {
   it.each(TABLE)('%s', (_name, row, expected) => {
     const input: RetryInput = { attempt: 1, maxRetries: 2, idempotent: true, maxRetryAfter: 60_000, ...row };
-    const decision = decideRetry(input, DEFAULT_BACKOFF);
+    // random() = 1: no jitter, so the table shows the schedule itself.
+    const decision = decideRetry(input, DEFAULT_BACKOFF, () => 1);
     expect(decision.retry ? decision.waitMs : 'give up').toBe(expected);
   });
 
-  it('marks server-timed waits, so only the client backoff is jittered', () => {
-    expect(
-      decideRetry({ attempt: 1, maxRetries: 2, idempotent: true, maxRetryAfter: 60_000, outcome: status(503, { retryAfterMs: 1 }) }),
-    ).toMatchObject({
-      serverTimed: true,
-    });
-    expect(decideRetry({ attempt: 1, maxRetries: 2, idempotent: true, maxRetryAfter: 60_000, outcome: status(503) })).toMatchObject({
-      serverTimed: false,
+  it('jitters only the client backoff (75-100% of it), never a server-timed wait', () => {
+    const base = { attempt: 1, maxRetries: 2, idempotent: true, maxRetryAfter: 60_000 };
+    expect(decideRetry({ ...base, outcome: status(503) }, DEFAULT_BACKOFF, () => 0)).toEqual({ retry: true, waitMs: 375 });
+    expect(decideRetry({ ...base, outcome: status(503, { retryAfterMs: 1_000 }) }, DEFAULT_BACKOFF, () => 0)).toEqual({
+      retry: true,
+      waitMs: 1_000,
     });
   });
 

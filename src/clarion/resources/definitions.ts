@@ -1,6 +1,6 @@
 import type { APIPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/options.js';
-import { integerPath, path } from '../../core/path.js';
+import { integerPath } from '../../core/path.js';
 import { APIResource, input } from '../../core/resource.js';
 import { DefinitionDecoder } from '../decoders.js';
 import { DefinitionCreateSchema, DefinitionUpdateSchema, type DefinitionCreateParams, type DefinitionUpdateParams } from '../inputs.js';
@@ -22,7 +22,7 @@ export class ClarionDefinitions extends APIResource {
    */
   create(body: DefinitionCreateParams, options?: RequestOptions): APIPromise<SequenceDefinition> {
     const checked = input(DefinitionCreateSchema, body, 'definitions.create body');
-    return this.post(path`sequence-manager/sequence-definitions`, checked, DefinitionDecoder, options);
+    return this.post(integerPath`sequence-manager/sequence-definitions`, checked, DefinitionDecoder, options);
   }
 
   /**

@@ -3,7 +3,7 @@ import { BatchError, sendInChunks, withLastResponse } from '../../core/batch.js'
 import { BadRequestError } from '../../core/errors.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
 import type { Paginated } from '../../core/pagination.js';
-import { integerPath, path } from '../../core/path.js';
+import { integerPath } from '../../core/path.js';
 import { APIResource, input, noBody } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
 import { BatchUploadError, mergeBatchUploads, type BatchUploadResponse, type BatchUploadResult } from '../batch-upload.js';
@@ -39,7 +39,7 @@ export class ClarionSequences extends APIResource {
    * @example for await (const seq of clarion.sequences.list()) console.log(seq.id, seq.status);
    */
   list(options?: ListOptions): Paginated<Sequence> {
-    return clarionList(this.http, path`sequence-manager/sequences`, () => ({}), SequenceListDecoder, options);
+    return clarionList(this.http, integerPath`sequence-manager/sequences`, () => ({}), SequenceListDecoder, options);
   }
 
   /**
@@ -56,7 +56,7 @@ export class ClarionSequences extends APIResource {
    */
   create(body: SequenceCreateParams, options?: RequestOptions): APIPromise<Sequence> {
     const checked = input(SequenceCreateSchema, body, 'sequences.create body');
-    return this.post(path`sequence-manager/sequences`, checked, WrappedSequenceDecoder, options);
+    return this.post(integerPath`sequence-manager/sequences`, checked, WrappedSequenceDecoder, options);
   }
 
   /**
