@@ -1,6 +1,6 @@
 import { stringField, textDetails } from '../core/error-details.js';
 import type { ErrorDetails } from '../core/errors.js';
-import type { VendorProfile } from '../core/http.js';
+import type { VendorProfile } from '../core/request-spec.js';
 
 /** Clarion Health's API root. */
 export const CLARION_BASE_URL = 'https://api.clarionhealth.com/v1';

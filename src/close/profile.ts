@@ -1,6 +1,6 @@
 import { stringField, textDetails } from '../core/error-details.js';
 import type { ErrorDetails } from '../core/errors.js';
-import type { VendorProfile } from '../core/http.js';
+import type { VendorProfile } from '../core/request-spec.js';
 
 /** Close's API root. */
 export const CLOSE_BASE_URL = 'https://api.close.com/api/v1';

@@ -14,8 +14,6 @@ import type { RequestSpec, VendorProfile } from './request-spec.js';
 import type { ValidationMode } from './schema.js';
 import { linkSignal } from './signal.js';
 
-export type { Decoder, HttpMethod, QueryValue, RequestSpec, VendorProfile } from './request-spec.js';
-
 const DEFAULT_TIMEOUT = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_MAX_RETRY_AFTER = 60_000;

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import type { HttpClient, QueryValue } from './http.js';
+import type { HttpClient } from './http.js';
+import type { QueryValue } from './request-spec.js';
 import type { ListOptions } from './options.js';
 import { Paginated, type PageSource } from './pagination.js';
 

@@ -1,6 +1,6 @@
 import { textDetails } from '../core/error-details.js';
 import type { ErrorDetails } from '../core/errors.js';
-import type { VendorProfile } from '../core/http.js';
+import type { VendorProfile } from '../core/request-spec.js';
 
 /** Whippy's API root. */
 export const WHIPPY_BASE_URL = 'https://api.whippy.co/v1';
