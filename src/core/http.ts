@@ -20,15 +20,14 @@ const DEFAULT_MAX_RETRY_AFTER = 60_000;
 
 /** Checks the options a client is built with (before anything else happens). */
 function checkClientOptions(profile: VendorProfile, options: ClientOptions, authHeaders: Record<string, string>): void {
-  checkHeaders(options.headers, `${profile.vendor} client options`);
+  const what = `${profile.vendor} client options`;
+  checkHeaders(options.headers, what);
   checkHeaders(authHeaders, `${profile.vendor} credentials`);
   checkCount(options.timeout, 'timeout', 1, 2_147_483_647);
   checkCount(options.maxRetries, 'maxRetries', 0, 20);
   checkCount(options.maxRetryAfter, 'maxRetryAfter', 0, 2_147_483_647);
   if (options.maxRequestsPerSecond !== undefined && !(options.maxRequestsPerSecond > 0)) {
-    throw new InvalidRequestError(`${profile.vendor} client options`, [
-      { path: 'maxRequestsPerSecond', message: 'must be a positive number' },
-    ]);
+    throw new InvalidRequestError(what, [{ path: 'maxRequestsPerSecond', message: 'must be a positive number' }]);
   }
 }
 

@@ -88,9 +88,7 @@ export function jittered(ms: number, random: () => number = Math.random): number
   return ms * (0.75 + random() * 0.25);
 }
 
-const OUTCOME_NAMES = { timeout: 'timeout', connection: 'connection error', body: 'body cut off' };
-
-/** A short name for the failure, for logs: the status, or what went wrong. */
+/** A short name for the failure, for logs: the status, or the kind of failure. */
 export function describeOutcome(outcome: AttemptOutcome): string {
-  return outcome.kind === 'status' ? String(outcome.status) : OUTCOME_NAMES[outcome.kind];
+  return outcome.kind === 'status' ? String(outcome.status) : outcome.kind;
 }
