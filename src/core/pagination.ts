@@ -185,27 +185,24 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     const source = this.#source;
     const queue: { offset: number; page: Promise<Page<T>> }[] = [];
     let controller = new AbortController();
-    let signal = source.signal ? AbortSignal.any([source.signal, controller.signal]) : controller.signal;
+    const follow = () => (source.signal ? AbortSignal.any([source.signal, controller.signal]) : controller.signal);
+    let signal = follow();
     let nextOffset = source.startOffset;
     let pageSize = source.pageSize;
     let end = Number.POSITIVE_INFINITY;
+    const launch = (): void => {
+      const page = loadPage(source, nextOffset, signal);
+      page.catch(noop); // awaited in order below; a page abandoned early must not be an unhandled rejection
+      queue.push({ offset: nextOffset, page });
+      nextOffset += pageSize;
+    };
     const fill = (): void => {
-      while (queue.length < this.#concurrency && nextOffset < end) {
-        const page = loadPage(source, nextOffset, signal);
-        page.catch(noop); // awaited in order below; a page abandoned early must not be an unhandled rejection
-        queue.push({ offset: nextOffset, page });
-        nextOffset += pageSize;
-      }
+      while (queue.length < this.#concurrency && nextOffset < end) launch();
     };
     try {
-      if (source.reportsTotal) {
-        const first = loadPage(source, nextOffset, signal);
-        first.catch(noop);
-        queue.push({ offset: nextOffset, page: first });
-        nextOffset += pageSize;
-      } else {
-        fill();
-      }
+      // With a total, the first page says where the end is: fetch it alone, then never ask past it.
+      if (source.reportsTotal) launch();
+      else fill();
       for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
         const page = await head.page;
         if (page.total !== undefined) end = page.total;
@@ -214,7 +211,7 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
           // The server sent fewer items than asked (its own page cap): drop the guesses and realign.
           controller.abort();
           controller = new AbortController();
-          signal = source.signal ? AbortSignal.any([source.signal, controller.signal]) : controller.signal;
+          signal = follow();
           queue.length = 0;
           nextOffset = page.nextOffset();
           pageSize = page.data.length;
