@@ -22,7 +22,7 @@ export const noBody: Input<undefined> = () => undefined;
  * helper call. A method reads `return this.get(path\`sequence/${{ id }}/\`, SequenceDecoder, options)`.
  */
 export abstract class APIResource {
-  /** The client's shared request pipeline. */
+  /** The client's shared request pipeline. @internal */
   protected readonly http: HttpClient;
 
   /** @internal */
@@ -41,12 +41,12 @@ export abstract class APIResource {
     return this.http.request(() => ({ method, path: route(), body: body(), ...(decoder ? { decode: decoder } : {}) }), options);
   }
 
-  /** `GET route`, decoded. */
+  /** `GET route`, decoded. @internal */
   protected get<Wire, Model = Wire>(route: Route, decoder: Decoder<Wire, Model>, options?: RequestOptions): APIPromise<Model> {
     return this.#send('GET', route, noBody, decoder, options);
   }
 
-  /** `POST route` with a JSON body, decoded. Never resent after an ambiguous failure. */
+  /** `POST route` with a JSON body, decoded. Never resent after an ambiguous failure. @internal */
   protected post<Wire, Model = Wire>(
     route: Route,
     body: Input<unknown>,
@@ -56,7 +56,7 @@ export abstract class APIResource {
     return this.#send('POST', route, body, decoder, options);
   }
 
-  /** `PUT route` with a JSON body, decoded. */
+  /** `PUT route` with a JSON body, decoded. @internal */
   protected put<Wire, Model = Wire>(
     route: Route,
     body: Input<unknown>,
@@ -66,7 +66,7 @@ export abstract class APIResource {
     return this.#send('PUT', route, body, decoder, options);
   }
 
-  /** `DELETE route`; the answer's body is ignored. (Not named `delete`: that is a public method of resources.) */
+  /** `DELETE route`; the answer's body is ignored. (Not named `delete`: that is a public method of resources.) @internal */
   protected del(route: Route, options?: RequestOptions): APIPromise<void> {
     return this.#send<void, void>('DELETE', route, noBody, undefined, options);
   }
