@@ -31,6 +31,8 @@ export type { ClientHooks, RetryEvent, RetryReason, ResponseEvent } from './core
 export { APIPromise } from './core/api-promise.js';
 /** @internal The shared request pipeline; resources take it in their constructors. */
 export type { HttpClient } from './core/http.js';
+/** @internal The base of every resource class; named here so the vendor entries' types can refer to it. */
+export type { APIResource } from './core/resource.js';
 export type { WithResponse } from './core/api-promise.js';
 export { Page, Paginated } from './core/pagination.js';
 export type { PageSource, FetchedPage } from './core/pagination.js';
