@@ -83,7 +83,7 @@ export async function sendInChunks<Item, Result>(
 /** A batch's merged result with the last call's response (a batch makes at least one call: empty lists are refused). */
 export function withLastResponse<T>(calls: readonly WithResponse<unknown>[], data: T): WithResponse<T> {
   const final = calls[calls.length - 1];
-  if (final === undefined) throw new Error('a batch made no call');
+  if (final === undefined) throw new Error('no call made');
   return {
     data,
     response: final.response,

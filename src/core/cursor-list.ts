@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { SequenceSdkError } from './errors.js';
-import type { HttpClient, QueryValue } from './http.js';
+import type { HttpClient } from './http.js';
+import type { QueryValue } from './request-spec.js';
 import type { ListOptions, RequestOptions } from './options.js';
 import { Paginated, type PageSource } from './pagination.js';
 

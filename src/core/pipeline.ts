@@ -147,7 +147,7 @@ export async function sendWithRetries(client: PipelineClient, call: PipelineCall
     const rateLimit = rateLimitOf(client, response, result.ok);
     if (ticket !== undefined) client.pacer?.settle(ticket, rateLimit ?? undefined, response?.status);
     if (response) reportResponse(client, call, response, attempt, started, rateLimit ?? undefined);
-    if (result.ok) return { response: result.response, text: result.text, rateLimit };
+    if (result.ok) return { ...result, rateLimit };
     const outcome = classify(result, lib, rateLimit ?? undefined);
     const decision = decide(client, call, attempt, outcome);
     if (!decision.retry || outcome === undefined) throw translateError(result.error, rateLimit ?? undefined, client.translate, call);

@@ -35,7 +35,7 @@ export function whippyList<T>(
 ): Paginated<T> {
   return Paginated.from(() => {
     const { limit, offset, ...filters } = params();
-    return offsetList(
+    return offsetList<{ data: T[]; total?: number | undefined }, T>(
       http,
       {
         method,
@@ -47,7 +47,7 @@ export function whippyList<T>(
         pageSize: limit ?? WHIPPY_PAGE_SIZE,
         schema: envelope,
         reportsTotal: true,
-        readPage: (wire, pageOffset, pageSize) => readPage<T>(wire, pageOffset, pageSize),
+        readPage,
       },
       options,
     );

@@ -1,33 +1,17 @@
-import type * as z from 'zod/mini';
 import type { APIPromise } from '../../core/api-promise.js';
 import { cursorList } from '../../core/cursor-list.js';
-import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
 import { Paginated } from '../../core/pagination.js';
-import { encodeId } from '../../core/path.js';
+import { path } from '../../core/path.js';
 import { resolveFilter } from '../../core/filters.js';
+import { APIResource } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
+import { EventDecoder } from '../decoders.js';
 import type { EventsFilter } from '../events-filter.js';
-import {
-  CloseEventSchema,
-  EVENT_PAGE_SIZE,
-  EventListFilterSchema,
-  EventListSchema,
-  type CloseEvent,
-  type EventListFilter,
-} from '../events.js';
-
-const event = { schema: CloseEventSchema as unknown as z.ZodMiniType<CloseEvent> };
+import { EVENT_PAGE_SIZE, EventListFilterSchema, EventListSchema, type CloseEvent, type EventListFilter } from '../events.js';
 
 /** Close's event log: `/event/` (kept 30 days; latest first). */
-export class CloseEvents {
-  readonly #http: HttpClient;
-
-  /** @internal */
-  constructor(http: HttpClient) {
-    this.#http = http;
-  }
-
+export class CloseEvents extends APIResource {
   /**
    * Lists events, latest first, following `cursor_next`. Only the filter combinations Close
    * supports are sent (e.g. `object_type` needs `action`, `object_id`, `lead_id` or `user_id`).
@@ -38,7 +22,7 @@ export class CloseEvents {
     return Paginated.from(() => {
       const { _limit, ...params } = checkInput(EventListFilterSchema, resolveFilter(filter), 'events.list filter');
       return cursorList(
-        this.#http,
+        this.http,
         {
           path: 'event/',
           params: { ...params, _limit: _limit ?? EVENT_PAGE_SIZE },
@@ -57,6 +41,6 @@ export class CloseEvents {
    * @example const ev = await close.events.retrieve('ev_123');
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<CloseEvent> {
-    return this.#http.request(() => ({ method: 'GET', path: `event/${encodeId(id, 'id')}/`, decode: event }), options);
+    return this.get(path`event/${{ id }}/`, EventDecoder, options);
   }
 }

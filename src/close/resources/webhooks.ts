@@ -1,38 +1,26 @@
 import type { APIPromise } from '../../core/api-promise.js';
-import type { HttpClient } from '../../core/http.js';
 import type { ListOptions, RequestOptions } from '../../core/options.js';
-import { Paginated } from '../../core/pagination.js';
-import { encodeId } from '../../core/path.js';
-import { checkInput } from '../../core/schema.js';
+import type { Paginated } from '../../core/pagination.js';
+import { path } from '../../core/path.js';
+import { APIResource, input } from '../../core/resource.js';
+import { WebhookDecoder, WebhookListEnvelope } from '../decoders.js';
 import { closeList } from '../list.js';
-import { listEnvelope } from '../models.js';
 import {
   WebhookCreateSchema,
-  WebhookSchema,
   WebhookUpdateSchema,
   type Webhook,
   type WebhookCreateParams,
   type WebhookUpdateParams,
 } from '../webhook-models.js';
 
-const WebhookList = listEnvelope(WebhookSchema);
-const webhook = { schema: WebhookSchema };
-
 /** Close webhook subscriptions: `/webhook/`. Verify deliveries with `unwrapCloseWebhook`. */
-export class CloseWebhooks {
-  readonly #http: HttpClient;
-
-  /** @internal */
-  constructor(http: HttpClient) {
-    this.#http = http;
-  }
-
+export class CloseWebhooks extends APIResource {
   /**
    * Lists the organization's webhook subscriptions.
    * @example for await (const hook of close.webhooks.list()) console.log(hook.url);
    */
   list(options?: ListOptions): Paginated<Webhook> {
-    return Paginated.from(() => closeList(this.#http, 'webhook/', {}, WebhookList, options));
+    return closeList(this.http, path`webhook/`, () => ({}), WebhookListEnvelope, options);
   }
 
   /**
@@ -40,7 +28,7 @@ export class CloseWebhooks {
    * @example const hook = await close.webhooks.retrieve('whsub_123');
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<Webhook> {
-    return this.#http.request(() => ({ method: 'GET', path: `webhook/${encodeId(id, 'id')}/`, decode: webhook }), options);
+    return this.get(path`webhook/${{ id }}/`, WebhookDecoder, options);
   }
 
   /**
@@ -48,10 +36,7 @@ export class CloseWebhooks {
    * @example const { signature_key } = await close.webhooks.create({ url, events: [{ object_type: 'sequence_subscription', action: 'updated' }] });
    */
   create(body: WebhookCreateParams, options?: RequestOptions): APIPromise<Webhook> {
-    return this.#http.request(
-      () => ({ method: 'POST', path: 'webhook/', body: checkInput(WebhookCreateSchema, body, 'webhooks.create body'), decode: webhook }),
-      options,
-    );
+    return this.post(path`webhook/`, input(WebhookCreateSchema, body, 'webhooks.create body'), WebhookDecoder, options);
   }
 
   /**
@@ -59,15 +44,7 @@ export class CloseWebhooks {
    * @example await close.webhooks.update('whsub_123', { status: 'paused' });
    */
   update(id: string, body: WebhookUpdateParams, options?: RequestOptions): APIPromise<Webhook> {
-    return this.#http.request(
-      () => ({
-        method: 'PUT',
-        path: `webhook/${encodeId(id, 'id')}/`,
-        body: checkInput(WebhookUpdateSchema, body, 'webhooks.update body'),
-        decode: webhook,
-      }),
-      options,
-    );
+    return this.put(path`webhook/${{ id }}/`, input(WebhookUpdateSchema, body, 'webhooks.update body'), WebhookDecoder, options);
   }
 
   /**
@@ -75,6 +52,6 @@ export class CloseWebhooks {
    * @example await close.webhooks.delete('whsub_123');
    */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
-    return this.#http.request(() => ({ method: 'DELETE', path: `webhook/${encodeId(id, 'id')}/` }), options);
+    return this.del(path`webhook/${{ id }}/`, options);
   }
 }
