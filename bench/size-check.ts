@@ -7,9 +7,11 @@ import { measureSizes } from './size.ts';
 const GUARDS: Record<string, number> = {
   'sequence-apis': 9.5,
   // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4).
-  'sequence-apis/close': 31.8,
-  'sequence-apis/whippy': 30.6,
-  'sequence-apis/clarion': 30.3,
+  // Then by what the retry-loop rewrite added over main (measured: close, whippy, clarion +0.4 kB;
+  // the whole package stays under its guard): the onRetry/onResponse hooks, path template, APIResource.
+  'sequence-apis/close': 32.2,
+  'sequence-apis/whippy': 31.0,
+  'sequence-apis/clarion': 30.7,
   'whole package': 38.4,
 };
 

@@ -86,7 +86,7 @@ async function wait<T>(pending: Promise<T> | T, call: PipelineCall): Promise<T> 
   try {
     return await pending;
   } catch (error) {
-    throw call.signal?.aborted ? abortError(call.method, call.url, true) : error;
+    throw call.signal?.aborted ? abortError(call.method, call.url) : error;
   }
 }
 

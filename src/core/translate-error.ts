@@ -65,9 +65,9 @@ function translateHttpError(error: HTTPError, rateLimit: RateLimit | undefined, 
   return failure;
 }
 
-/** The error of a call that was aborted (`byCaller`: through its `signal`). */
-export function abortError(method: string, url: string, byCaller: boolean): AbortError {
-  return new AbortError(`${method} ${new URL(url).pathname} was aborted${byCaller ? ' by the caller' : ''}`);
+/** The error of a call that was aborted. */
+export function abortError(method: string, url: string): AbortError {
+  return new AbortError(`${method} ${new URL(url).pathname} was aborted`);
 }
 
 /**
@@ -79,11 +79,10 @@ export function translateError(error: unknown, rateLimit: RateLimit | undefined,
   const { method, url } = call;
   const vendor: Vendor = client.profile.vendor;
   if (error instanceof SequenceSdkError) return error;
-  if (call.signal?.aborted) return abortError(method, url, true);
+  if (call.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return abortError(method, url);
   if (lib.isHTTPError(error)) return translateHttpError(error, rateLimit, client, method);
   if (lib.isTimeoutError(error)) return new TimeoutError({ vendor, method, url, timeoutMs: call.timeoutMs });
   if (lib.isNetworkError(error)) return new ConnectionError({ vendor, method, url, cause: error.cause });
-  if (error instanceof Error && error.name === 'AbortError') return abortError(method, url, false);
   // A body cut off mid-stream surfaces as a TypeError from fetch; any other TypeError is a bug to surface as is.
   if (isFetchFailure(error)) return new ConnectionError({ vendor, method, url, cause: error });
   return error instanceof Error ? error : new Error(String(error));

@@ -6,7 +6,7 @@ import { Paginated } from '../../src/core/pagination.js';
 import { InvalidRequestError } from '../../src/index.js';
 
 const close = new CloseClient({ apiKey: 'k', logLevel: 'off', fetch: () => Promise.reject(new Error('nothing may be sent')) });
-const clarion = new ClarionClient({ token: 't', logLevel: 'off', fetch: () => Promise.reject(new Error('nothing may be sent')) });
+const clarion = new ClarionClient({ apiKey: 't', logLevel: 'off', fetch: () => Promise.reject(new Error('nothing may be sent')) });
 const failure = (pending: PromiseLike<unknown>) =>
   Promise.resolve(pending).then(
     () => undefined,
