@@ -14,7 +14,8 @@ import {
   type Vendor,
 } from './errors.js';
 import { createLogger, type LeveledLogger } from './logger.js';
-import { Pacer, type PacerTicket } from './pacer.js';
+import { Pacer, rateBudget, type PacedRequest, type PacerTicket, type VendorBudget } from './pacer.js';
+import { rateLimitScope } from './scope.js';
 import { linkSignal } from './signal.js';
 import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
 import { readRateLimit, serverRetryDelay, type RateLimit, type RateLimitReader } from './rate-limit.js';
@@ -43,6 +44,8 @@ export interface VendorProfile {
   requestIdHeaders?: readonly string[];
   /** The vendor's documented request rate, paced client-side when it sends no rate headers on success. */
   requestsPerSecond?: number;
+  /** Further documented budgets, for some requests only (Whippy: 10 writes a minute on sequences). */
+  budgets?: readonly VendorBudget[];
 }
 
 /** How one response is checked and turned into the model. */
@@ -114,6 +117,8 @@ interface RetryState {
   reason: string;
   /** The pacer ticket of the attempt in flight, until it is settled. */
   ticket: PacerTicket | undefined;
+  /** What the pacer needs to know of the request. */
+  paced: PacedRequest;
   signal: AbortSignal | undefined;
 }
 
@@ -187,9 +192,19 @@ export class HttpClient {
     if (options.maxRequestsPerSecond !== undefined && !(options.maxRequestsPerSecond > 0)) {
       throw new InvalidRequestError(what, [{ path: 'maxRequestsPerSecond', message: 'must be a positive number' }]);
     }
-    this.#pacer =
-      options.pacing === false ? undefined : new Pacer(options.maxRequestsPerSecond ?? profile.requestsPerSecond, this.#maxRetryAfter);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
+    const rate = options.maxRequestsPerSecond ?? profile.requestsPerSecond;
+    this.#pacer =
+      options.pacing === false
+        ? undefined
+        : new Pacer({
+            budgets: [...(rate === undefined ? [] : [rateBudget(rate)]), ...(profile.budgets ?? [])],
+            maxWaitMs: this.#maxRetryAfter,
+            timeoutMs: this.#timeout,
+            ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
+            scope: () => rateLimitScope(profile.vendor, this.baseUrl, this.#secrets),
+            logger: this.#logger,
+          });
     this.#kyDefaults = {
       prefix: this.baseUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -228,7 +243,8 @@ export class HttpClient {
     const url = `${this.baseUrl}/${spec.path}`;
     const idempotent = options?.idempotencyKey !== undefined || (spec.idempotent ?? spec.method !== 'POST');
     const timeout = options?.timeout ?? this.#timeout;
-    const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '', ticket: undefined, signal: options?.signal };
+    const paced = { method: spec.method, path: spec.path, timeout };
+    const state: RetryState = { serverDelay: undefined, lastDelay: 0, reason: '', ticket: undefined, paced, signal: options?.signal };
     const headers: Record<string, string> = { ...options?.headers };
     if (options?.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     const kyOptions: KyOptions = {
@@ -294,7 +310,10 @@ export class HttpClient {
     for (let bodyRetries = 0; ; bodyRetries++) {
       let response: Response | undefined;
       try {
-        if (this.#pacer) state.ticket = this.#pacer.tryAcquire() ?? (await this.#pacer.acquire(options?.signal));
+        if (this.#pacer) {
+          const ticket = this.#pacer.acquire(state.paced, options?.signal);
+          state.ticket = ticket instanceof Promise ? await ticket : ticket;
+        }
         const pending = transport(spec.path, kyOptions);
         response = await pending;
         return { response, text: await pending.text() };
@@ -402,7 +421,7 @@ export class HttpClient {
     const state = kyOptions.context.state as RetryState | undefined;
     if (this.#pacer && state) {
       this.#settle(state);
-      state.ticket = await this.#pacer.acquire(state.signal);
+      state.ticket = await this.#pacer.acquire(state.paced, state.signal);
     }
     this.#logger.info(
       `retrying ${request.method} ${request.url} after ${state?.reason ?? 'failure'} in ${Math.round(state?.lastDelay ?? 0)}ms (retry ${retryCount})`,
