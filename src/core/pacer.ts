@@ -81,6 +81,8 @@ export class Pacer {
   readonly #local = new MemoryRateLimitStore();
   readonly #options: PacerOptions;
   readonly #ttlMs: number;
+  readonly #budgets: readonly VendorBudget[];
+  readonly #storeTimeoutMs: number;
   #scope: Promise<RateLimitScope> | undefined;
   #downUntil = 0;
   #probing = false;
@@ -90,17 +92,23 @@ export class Pacer {
     this.#options = options;
     const longest = Math.max(options.maxWaitMs, options.timeoutMs, ...options.budgets.map((budget) => budget.windowMs));
     this.#ttlMs = longest + 1_000;
+    this.#storeTimeoutMs = Math.min(STORE_TIMEOUT_MS, options.timeoutMs);
+    // A sliding budget keeps a margin (1 %, at least 50 ms): requests reach the server a little later or earlier than sent.
+    this.#budgets = options.budgets.map((budget) =>
+      budget.kind === 'sliding' ? { ...budget, windowMs: budget.windowMs + Math.max(50, budget.windowMs / 100) } : budget,
+    );
   }
 
   /** Waits until the request may be sent; returns its ticket (no promise when nothing waits, the common case). */
   acquire(request: PacedRequest, signal?: AbortSignal): PacerTicket | Promise<PacerTicket> {
-    const budgets = this.#options.budgets.filter((budget) => budget.applies?.(request.method, request.path) ?? true);
+    const budgets = this.#budgets.filter((budget) => budget.applies?.(request.method, request.path) ?? true);
     const hold = budgets.at(-1)?.name ?? '*';
     const ask: AcquireRequest = {
       budgets,
       holds: ['*', ...budgets.map((budget) => budget.name)],
       leaseMs: request.timeout ?? this.#options.timeoutMs,
       ttlMs: this.#ttlMs,
+      timeoutMs: this.#storeTimeoutMs,
     };
     if (this.#options.store === undefined) {
       const first = this.#local.acquire(LOCAL_SCOPE, ask);
@@ -141,7 +149,7 @@ export class Pacer {
    * a response's `remaining`/`reset`, or a 429's wait.
    */
   settle(ticket: PacerTicket, rateLimit?: RateLimit, status = 200): void {
-    const report: SettleReport = { ticket: ticket.id, ttlMs: this.#ttlMs };
+    const report: SettleReport = { ticket: ticket.id, ttlMs: this.#ttlMs, timeoutMs: this.#storeTimeoutMs };
     const maxWait = this.#options.maxWaitMs;
     if (rateLimit && status === 429) {
       const ms = rateLimit.resetMs ?? rateLimit.retryAfterMs;
@@ -164,11 +172,11 @@ export class Pacer {
 
   /** One store call, bounded by the timeout; a failure is warned about once and sends the pacer local for a while. */
   async #callStore<T>(work: (store: RateLimitStore, scope: RateLimitScope) => T | Promise<T>): Promise<T> {
-    const { store, scope, timeoutMs } = this.#options;
+    const { store, scope } = this.#options;
     try {
       this.#scope ??= scope?.() ?? Promise.resolve(LOCAL_SCOPE);
       const resolved = await this.#scope;
-      const result = await withTimeout(() => work(store!, resolved), Math.min(STORE_TIMEOUT_MS, timeoutMs));
+      const result = await withTimeout(() => work(store!, resolved), this.#storeTimeoutMs);
       this.#recovered();
       return result;
     } catch (error) {

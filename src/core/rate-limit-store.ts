@@ -33,6 +33,8 @@ export interface AcquireRequest {
   leaseMs: number;
   /** How long every key may live after this call, in ms (nothing accumulates). */
   ttlMs: number;
+  /** The caller stops waiting for this call after this many ms: a store may skip it when it runs later. */
+  timeoutMs?: number;
 }
 
 /**
@@ -52,6 +54,8 @@ export interface SettleReport {
   hold?: { name: string; ms: number };
   /** How long every key may live after this call, in ms. */
   ttlMs: number;
+  /** The caller stops waiting for this call after this many ms: a store may skip it when it runs later. */
+  timeoutMs?: number;
 }
 
 /**
