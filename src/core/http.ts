@@ -200,6 +200,8 @@ export class HttpClient {
         : new Pacer({
             budgets: [...(rate === undefined ? [] : [rateBudget(rate)]), ...(profile.budgets ?? [])],
             maxWaitMs: this.#maxRetryAfter,
+            // A vendor with a documented rate sends no window on success (Whippy); the others announce theirs.
+            announcesWindows: profile.requestsPerSecond === undefined,
             timeoutMs: this.#timeout,
             ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
             scope: () => rateLimitScope(profile.vendor, this.baseUrl, this.#secrets),

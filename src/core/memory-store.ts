@@ -15,8 +15,9 @@ interface ScopeState {
 /** The ms a bucket or a sliding budget makes a request wait from `now`. */
 function budgetDelay(state: ScopeState, budget: RateBudget, now: number): number {
   if (budget.kind === 'bucket') {
-    const bucket = state.buckets.get(budget.name) ?? { tokens: budget.limit, at: now };
-    const tokens = Math.min(budget.limit, bucket.tokens + ((now - bucket.at) * budget.limit) / budget.windowMs);
+    const size = budget.burst ?? budget.limit;
+    const bucket = state.buckets.get(budget.name) ?? { tokens: size, at: now };
+    const tokens = Math.min(size, bucket.tokens + ((now - bucket.at) * budget.limit) / budget.windowMs);
     state.buckets.set(budget.name, { tokens, at: now });
     return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * budget.windowMs) / budget.limit);
   }
@@ -76,7 +77,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     }
     if (state.window) state.window.remaining -= 1;
     state.seq += 1;
-    state.inFlight.set(state.seq, now + delayMs + request.leaseMs);
+    if (request.track !== false) state.inFlight.set(state.seq, now + delayMs + request.leaseMs);
     return { ticket: state.seq, delayMs, reason };
   }
 

@@ -27,6 +27,8 @@ export interface PacerTicket {
   readonly shared: boolean;
   /** The hold a 429 on this request sets: its narrowest budget, or `'*'` (everything). */
   readonly hold: string;
+  /** Whether the store counts it in flight (it must then be settled in the store, whatever the answer). */
+  readonly tracked: boolean;
 }
 
 /** How a client paces itself. */
@@ -37,6 +39,11 @@ export interface PacerOptions {
   maxWaitMs: number;
   /** The client's attempt timeout: the default lease of a ticket, and the cap on a store call. */
   timeoutMs: number;
+  /**
+   * Whether the vendor announces its window on responses (default true). Whippy does not (it
+   * documents a rate instead): its tickets need no settling unless a 429 says something.
+   */
+  announcesWindows?: boolean;
   /** A shared store; omitted, the pacer keeps its state in this process. */
   store?: RateLimitStore;
   /** The scope of this client's budget in the store (computed once, on first use). */
@@ -109,10 +116,11 @@ export class Pacer {
       leaseMs: request.timeout ?? this.#options.timeoutMs,
       ttlMs: this.#ttlMs,
       timeoutMs: this.#storeTimeoutMs,
+      track: this.#options.announcesWindows !== false,
     };
     if (this.#options.store === undefined) {
       const first = this.#local.acquire(LOCAL_SCOPE, ask);
-      if (first.ticket !== undefined && first.delayMs === 0) return { id: first.ticket, shared: false, hold };
+      if (first.ticket !== undefined && first.delayMs === 0) return { id: first.ticket, shared: false, hold, tracked: ask.track! };
       return this.#acquireLoop(ask, hold, signal, first);
     }
     return this.#acquireLoop(ask, hold, signal);
@@ -131,7 +139,7 @@ export class Pacer {
         await sleep(waitMs, signal);
         continue;
       }
-      const ticket: PacerTicket = { id: result.ticket, shared, hold };
+      const ticket: PacerTicket = { id: result.ticket, shared, hold, tracked: ask.track! };
       if (waitMs > 0) {
         try {
           await sleep(waitMs, signal);
@@ -158,6 +166,7 @@ export class Pacer {
       report.window = { remaining: rateLimit.remaining, resetMs: Math.min(rateLimit.resetMs, maxWait) };
     }
     if (!ticket.shared) return this.#local.settle(LOCAL_SCOPE, report);
+    if (!ticket.tracked && !report.hold && !report.window) return; // nothing to tell: no round trip
     // Not awaited: the answer is the caller's as soon as it arrives; a failed settle only marks the store down.
     void this.#callStore((store, scope) => store.settle(scope, report)).catch(() => {});
   }
@@ -216,7 +225,11 @@ export class Pacer {
   }
 }
 
-/** The budget for a plain request rate (a bucket of at least one token, so rates below 1/s work too). */
+/**
+ * The budget for a plain request rate (a bucket of at least one token, so rates below 1/s work
+ * too). The bucket is a tenth smaller than a second's worth: requests reach the server unevenly
+ * (network, a busy event loop), and the reserve absorbs that instead of meeting a 429.
+ */
 export function rateBudget(requestsPerSecond: number): VendorBudget {
   const limit = Math.max(1, requestsPerSecond);
   return {
@@ -224,6 +237,7 @@ export function rateBudget(requestsPerSecond: number): VendorBudget {
     kind: 'bucket',
     limit,
     windowMs: (1_000 * limit) / requestsPerSecond,
+    burst: Math.max(1, Math.floor(limit * 0.9)),
     description: `the rate of ${requestsPerSecond} requests a second`,
   };
 }

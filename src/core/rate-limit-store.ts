@@ -9,8 +9,10 @@ export interface RateBudget {
   name: string;
   /** Requests per window (the bucket's size). */
   limit: number;
-  /** Window length in ms (the time the bucket takes to refill completely). */
+  /** Window length in ms (the bucket refills `limit` tokens in it). */
   windowMs: number;
+  /** A bucket's size, when smaller than `limit` (default `limit`). */
+  burst?: number;
   /** How the budget counts. */
   kind: 'bucket' | 'sliding';
 }
@@ -31,6 +33,12 @@ export interface AcquireRequest {
   holds: readonly string[];
   /** How long the ticket counts as in flight if it is never settled (a crashed process), in ms. */
   leaseMs: number;
+  /**
+   * Count the ticket as in flight until settled (default true), for the server's window. False
+   * when the vendor announces no window (its documented rate is paced instead): then the ticket
+   * is settled only when its answer says something (a 429).
+   */
+  track?: boolean;
   /** How long every key may live after this call, in ms (nothing accumulates). */
   ttlMs: number;
   /** The caller stops waiting for this call after this many ms: a store may skip it when it runs later. */

@@ -89,7 +89,10 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RedisR
     async acquire(scope: RateLimitScope, request: AcquireRequest): Promise<AcquireResult> {
       const args = ['acquire', deadline(request.timeoutMs), String(request.leaseMs), String(Math.ceil(request.ttlMs))];
       args.push(String(request.holds.length), ...request.holds, String(request.budgets.length));
-      for (const budget of request.budgets) args.push(budget.name, budget.kind, String(budget.limit), String(budget.windowMs));
+      for (const budget of request.budgets) {
+        args.push(budget.name, budget.kind, String(budget.limit), String(budget.windowMs), String(budget.burst ?? budget.limit));
+      }
+      args.push(request.track === false ? '0' : '1');
       const reply = (await run(
         keysOf(
           scope,

@@ -3,7 +3,7 @@
  * trip (EVALSHA). Time is Redis's own clock (`TIME`), the same for every process.
  * KEYS: state hash, in-flight set, then one send log per budget (used by sliding budgets only).
  * acquire ARGV: 'acquire', deadline, leaseMs, ttlMs, holds count, holds…, budgets count,
- *   then name, kind, limit, windowMs per budget. Returns {ticket, delayMs, reason, now} or
+ *   then name, kind, limit, windowMs, burst per budget, then track (1/0). Returns {ticket, delayMs, reason, now} or
  *   {0, waitMs, reason, now}; {-1, 0, '', now} when it ran after the caller's deadline (nothing done).
  * settle ARGV: 'settle', deadline, ttlMs, ticket, hold name, hold ms, window remaining, window reset ms.
  */
@@ -51,11 +51,12 @@ local n = tonumber(ARGV[6 + nholds])
 local first = 7 + nholds
 local delay, why, tokens = 0, '', {}
 for b = 1, n do
-  local at = first + (b - 1) * 4
+  local at = first + (b - 1) * 5
   local name, kind, limit, window = ARGV[at], ARGV[at + 1], tonumber(ARGV[at + 2]), tonumber(ARGV[at + 3])
   local d = 0
   if kind == 'bucket' then
-    local left = math.min(limit, num('b:' .. name, limit) + (now - num('a:' .. name, now)) * limit / window)
+    local size = tonumber(ARGV[at + 4])
+    local left = math.min(size, num('b:' .. name, size) + (now - num('a:' .. name, now)) * limit / window)
     tokens[b] = left
     if left < 1 then d = math.ceil((1 - left) * window / limit) end
   else
@@ -71,7 +72,7 @@ for b = 1, n do
 end
 local seq = redis.call('HINCRBY', state, 'seq', 1)
 for b = 1, n do
-  local at = first + (b - 1) * 4
+  local at = first + (b - 1) * 5
   local name, kind, window = ARGV[at], ARGV[at + 1], tonumber(ARGV[at + 3])
   if kind == 'bucket' then
     redis.call('HSET', state, 'b:' .. name, tostring(tokens[b] - 1), 'a:' .. name, now)
@@ -81,8 +82,10 @@ for b = 1, n do
   end
 end
 if haswindow then redis.call('HINCRBY', state, 'w:rem', -1) end
-redis.call('ZADD', inflight, now + delay + lease, seq)
+if ARGV[first + n * 5] ~= '0' then
+  redis.call('ZADD', inflight, now + delay + lease, seq)
+  redis.call('PEXPIRE', inflight, ttl + delay)
+end
 redis.call('PEXPIRE', state, ttl)
-redis.call('PEXPIRE', inflight, ttl + delay)
 return {seq, delay, why, now}
 `;
