@@ -41,6 +41,7 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     removeNodeProtocol: false,
     noExternal: ['ky', 'zod'],
-    external: ['msw', 'commander', 'csv-stringify', 'cli-progress'],
+    // ioredis and redis: optional, loaded only for `--redis`.
+    external: ['msw', 'commander', 'csv-stringify', 'cli-progress', 'ioredis', 'redis'],
   },
 ]);

@@ -6,6 +6,8 @@ interface ScopeState {
   /** Send times per sliding budget, ascending (reservations may lie in the future). */
   logs: Map<string, number[]>;
   window: { remaining: number; resetAt: number; seq: number } | undefined;
+  /** The longest reset announced: about the window's length. */
+  windowLength: number;
   holds: Map<string, number>;
   /** Ticket → time after which it no longer counts as in flight. */
   inFlight: Map<number, number>;
@@ -52,7 +54,16 @@ export class MemoryRateLimitStore implements RateLimitStore {
     let state = this.#scopes.get(key);
     if (!state || state.expiresAt <= now) {
       for (const [name, old] of this.#scopes) if (old.expiresAt <= now) this.#scopes.delete(name);
-      state = { seq: 0, buckets: new Map(), logs: new Map(), window: undefined, holds: new Map(), inFlight: new Map(), expiresAt: 0 };
+      state = {
+        seq: 0,
+        buckets: new Map(),
+        logs: new Map(),
+        window: undefined,
+        windowLength: 0,
+        holds: new Map(),
+        inFlight: new Map(),
+        expiresAt: 0,
+      };
       this.#scopes.set(key, state);
     }
     state.expiresAt = now + ttlMs;
@@ -89,11 +100,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (report.hold) state.holds.set(report.hold.name, Math.max(state.holds.get(report.hold.name) ?? 0, now + report.hold.ms));
     const announced = report.window;
     if (!announced) return;
-    // An answer older than the one the window came from says less; keep the newer.
+    // Requests are answered out of order (across processes, across a reset): an answer from an
+    // earlier window (its reset half a window or more before) says nothing; one from a later window
+    // replaces it; within one window, an answer older than the one it came from says less.
     const window = state.window;
-    if (window && report.ticket < window.seq && now < window.resetAt) return;
+    state.windowLength = Math.max(state.windowLength, announced.resetMs);
+    const resetAt = now + announced.resetMs;
+    if (window && now < window.resetAt && resetAt <= window.resetAt + state.windowLength / 2) {
+      if (report.ticket < window.seq || resetAt < window.resetAt - state.windowLength / 2) return;
+    }
     // Every other request in flight may not have been counted by the server yet.
-    state.window = { remaining: announced.remaining - state.inFlight.size, resetAt: now + announced.resetMs, seq: report.ticket };
+    state.window = { remaining: announced.remaining - state.inFlight.size, resetAt, seq: report.ticket };
   }
 }
 

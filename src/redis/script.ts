@@ -27,9 +27,17 @@ if ARGV[1] == 'settle' then
     local hold = now + tonumber(ARGV[6])
     if hold > num('h:' .. ARGV[5], 0) then redis.call('HSET', state, 'h:' .. ARGV[5], hold) end
   end
-  if ARGV[7] ~= '' and not (ticket < num('w:seq', 0) and now < num('w:reset', 0)) then
-    local others = redis.call('ZCARD', inflight)
-    redis.call('HSET', state, 'w:rem', tonumber(ARGV[7]) - others, 'w:reset', now + tonumber(ARGV[8]), 'w:seq', ticket)
+  if ARGV[7] ~= '' then
+    local reset, current = now + tonumber(ARGV[8]), num('w:reset', 0)
+    local length = math.max(num('w:len', 0), tonumber(ARGV[8]))
+    redis.call('HSET', state, 'w:len', length)
+    -- Out-of-order answers: one from an earlier window (reset half a window before) says nothing, one
+    -- from a later window replaces it, and within a window one older than the window's answer says less.
+    local same = now < current and reset <= current + length / 2
+    if not (same and (ticket < num('w:seq', 0) or reset < current - length / 2)) then
+      local others = redis.call('ZCARD', inflight)
+      redis.call('HSET', state, 'w:rem', tonumber(ARGV[7]) - others, 'w:reset', reset, 'w:seq', ticket)
+    end
   end
   redis.call('PEXPIRE', state, ttl)
   return 1

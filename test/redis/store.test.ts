@@ -94,6 +94,30 @@ describe.each(stores)('rate-limit store: %s', (_name, make) => {
     expect((await store.acquire(scope, ask([]))).ticket).toBeGreaterThan(0);
   });
 
+  it('ignores an answer from an earlier window, even from a newer ticket (processes answered out of order)', async () => {
+    const scope = freshScope();
+    const early = await store.acquire(scope, ask([]));
+    const late = await store.acquire(scope, ask([]));
+    await store.settle(scope, { ticket: early.ticket!, window: { remaining: 10, resetMs: 1_000 }, ttlMs: 5_000 });
+    // `late` was counted in the window before: almost reset, nothing left. It must not end the current window.
+    await store.settle(scope, { ticket: late.ticket!, window: { remaining: 0, resetMs: 5 }, ttlMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // 10 left less `late`, in flight when `early` was answered.
+    for (let i = 0; i < 9; i++) expect((await store.acquire(scope, ask([]))).ticket).toBeGreaterThan(0);
+    expect((await store.acquire(scope, ask([]))).ticket).toBeUndefined();
+  });
+
+  it('takes an answer from a later window even from an older ticket (it crossed the reset)', async () => {
+    const scope = freshScope();
+    const crossing = await store.acquire(scope, ask([]));
+    const before = await store.acquire(scope, ask([]));
+    await store.settle(scope, { ticket: before.ticket!, window: { remaining: 0, resetMs: 400 }, ttlMs: 5_000 });
+    // `crossing` reached the server after its reset: the new window, 1 s long, has 3 left.
+    await store.settle(scope, { ticket: crossing.ticket!, window: { remaining: 3, resetMs: 1_400 }, ttlMs: 5_000 });
+    for (let i = 0; i < 3; i++) expect((await store.acquire(scope, ask([]))).ticket).toBeGreaterThan(0);
+    expect((await store.acquire(scope, ask([]))).ticket).toBeUndefined();
+  });
+
   it('holds the requests a 429 concerns until its wait passes, and spends nothing while held', async () => {
     const scope = freshScope();
     const write = await store.acquire(scope, ask([bucket, sliding]));
