@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer, rateBudget } from '../../src/core/pacer.js';
+import { MemoryRateLimitStore } from '../../src/core/memory-store.js';
+import { Pacer, rateBudget, type VendorBudget } from '../../src/core/pacer.js';
+import type { AcquireRequest, RateLimitScope, SettleReport } from '../../src/core/rate-limit-store.js';
+import { createLogger } from '../../src/core/logger.js';
 
 const GET = { method: 'GET', path: 'items' };
 const makePacer = (rate: number | undefined, maxWaitMs: number) =>
@@ -75,5 +78,29 @@ describe('Pacer', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('stop')), 20);
     await expect(pacer.acquire(GET, controller.signal)).rejects.toThrow('stop');
+  });
+
+  it('logs a wait of a second or more (the command line shows it on its progress line)', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ debug() {}, info: (m: string) => void lines.push(m), warn() {}, error() {} }, 'info', '[test]');
+    const writes: VendorBudget = { name: 'writes', kind: 'sliding', limit: 1, windowMs: 950, description: 'the write limit' };
+    const pacer = new Pacer({ budgets: [writes], maxWaitMs: 60_000, timeoutMs: 60_000, logger });
+    pacer.settle(await pacer.acquire({ method: 'POST', path: 'sequences/1/contacts' }));
+    await pacer.acquire({ method: 'POST', path: 'sequences/1/contacts' });
+    expect(lines).toEqual([expect.stringMatching(/^\[test\] pacing: waiting \d{4}ms for the write limit$/)]);
+  });
+
+  it('asks a shared store once per request when the vendor announces no window, and settles only an answer that says something', async () => {
+    const calls: string[] = [];
+    const inner = new MemoryRateLimitStore();
+    const store = {
+      acquire: (scope: RateLimitScope, request: AcquireRequest) => (calls.push('acquire'), inner.acquire(scope, request)),
+      settle: (scope: RateLimitScope, report: SettleReport) => (calls.push('settle'), inner.settle(scope, report)),
+    };
+    const pacer = new Pacer({ budgets: [rateBudget(25)], maxWaitMs: 60_000, timeoutMs: 60_000, store, announcesWindows: false });
+    for (let i = 0; i < 3; i++) pacer.settle(await pacer.acquire(GET), undefined, 200);
+    pacer.settle(await pacer.acquire(GET), { retryAfterMs: 10 }, 429);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toEqual(['acquire', 'acquire', 'acquire', 'acquire', 'settle']);
   });
 });
