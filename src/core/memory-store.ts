@@ -5,7 +5,8 @@ interface ScopeState {
   buckets: Map<string, { tokens: number; at: number }>;
   /** Send times per sliding budget, ascending (reservations may lie in the future). */
   logs: Map<string, number[]>;
-  window: { remaining: number; resetAt: number; seq: number } | undefined;
+  /** `announced`: the `remaining` of the answer it came from. */
+  window: { remaining: number; resetAt: number; seq: number; announced: number } | undefined;
   /** The longest reset announced: about the window's length. */
   windowLength: number;
   holds: Map<string, number>;
@@ -102,15 +103,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (!announced) return;
     // Requests are answered out of order (across processes, across a reset): an answer from an
     // earlier window (its reset half a window or more before) says nothing; one from a later window
-    // replaces it; within one window, an answer older than the one it came from says less.
+    // replaces it; within one window, an answer older than the one it came from says less, and so
+    // does one that left more (the server counted it earlier, whatever its ticket).
     const window = state.window;
     state.windowLength = Math.max(state.windowLength, announced.resetMs);
     const resetAt = now + announced.resetMs;
     if (window && now < window.resetAt && resetAt <= window.resetAt + state.windowLength / 2) {
-      if (report.ticket < window.seq || resetAt < window.resetAt - state.windowLength / 2) return;
+      if (report.ticket < window.seq || announced.remaining > window.announced) return;
+      if (resetAt < window.resetAt - state.windowLength / 2) return;
     }
     // Every other request in flight may not have been counted by the server yet.
-    state.window = { remaining: announced.remaining - state.inFlight.size, resetAt, seq: report.ticket };
+    state.window = { remaining: announced.remaining - state.inFlight.size, resetAt, seq: report.ticket, announced: announced.remaining };
   }
 }
 

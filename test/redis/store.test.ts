@@ -118,6 +118,18 @@ describe.each(stores)('rate-limit store: %s', (_name, make) => {
     expect((await store.acquire(scope, ask([]))).ticket).toBeUndefined();
   });
 
+  it('within a window, ignores an answer that left more than the window came from, even from a newer ticket', async () => {
+    const scope = freshScope();
+    const sentFirst = await store.acquire(scope, ask([]));
+    const sentSecond = await store.acquire(scope, ask([]));
+    // The server counted `sentSecond` first (it left 5), then `sentFirst` (it left 4); answered in that order reversed.
+    await store.settle(scope, { ticket: sentFirst.ticket!, window: { remaining: 4, resetMs: 1_000 }, ttlMs: 5_000 });
+    await store.settle(scope, { ticket: sentSecond.ticket!, window: { remaining: 5, resetMs: 1_000 }, ttlMs: 5_000 });
+    // 4 left less `sentSecond`, in flight when the first answer came: 3.
+    for (let i = 0; i < 3; i++) expect((await store.acquire(scope, ask([]))).ticket).toBeGreaterThan(0);
+    expect((await store.acquire(scope, ask([]))).ticket).toBeUndefined();
+  });
+
   it('holds the requests a 429 concerns until its wait passes, and spends nothing while held', async () => {
     const scope = freshScope();
     const write = await store.acquire(scope, ask([bucket, sliding]));
