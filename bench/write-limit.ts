@@ -20,7 +20,12 @@ export async function writeLimit(smoke: boolean): Promise<Result[]> {
       apiKey: 'test_whippy_key',
       sequenceWriteLimit: limit,
       logLevel: 'info',
-      logger: { debug: () => {}, info: (m: string) => void (m.includes('pacing: waiting') && waits.push(m)), warn: () => {}, error: () => {} },
+      logger: {
+        debug: () => {},
+        info: (m: string) => void (m.includes('pacing: waiting') && waits.push(m)),
+        warn: () => {},
+        error: () => {},
+      },
     });
     const to = Array.from({ length: contacts }, (_, i) => ({ phone: `+1555${String(i).padStart(7, '0')}` }));
     const started = performance.now();
