@@ -5,12 +5,13 @@ import { measureSizes } from './size.ts';
 
 /** Guards in kB (min + gzip, with dependencies). Lower them when a change shrinks the bundles. */
 const GUARDS: Record<string, number> = {
-  'sequence-apis': 9.5,
-  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4).
-  'sequence-apis/close': 31.8,
-  'sequence-apis/whippy': 30.6,
-  'sequence-apis/clarion': 30.3,
-  'whole package': 38.4,
+  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4),
+  // then by one budget across processes (issue 14: the pacer's store, budgets and fallback; about +1 to +1.9).
+  'sequence-apis': 9.8,
+  'sequence-apis/close': 33.4,
+  'sequence-apis/whippy': 32.5,
+  'sequence-apis/clarion': 31.9,
+  'whole package': 40.3,
 };
 
 let failed = false;
