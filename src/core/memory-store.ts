@@ -37,9 +37,11 @@ function blocked(state: ScopeState, holds: readonly string[], now: number): { wa
     const until = state.holds.get(name) ?? 0;
     if (until > now && until - now > waitMs) [waitMs, reason] = [until - now, `hold:${name}`];
   }
+  // A window past its reset is kept (settle tells its late answers apart) but stops nothing.
   const window = state.window;
-  if (window && now >= window.resetAt) state.window = undefined;
-  else if (window && window.remaining <= 0 && window.resetAt - now > waitMs) [waitMs, reason] = [window.resetAt - now, 'window'];
+  if (window && now < window.resetAt && window.remaining <= 0 && window.resetAt - now > waitMs) {
+    [waitMs, reason] = [window.resetAt - now, 'window'];
+  }
   return waitMs > 0 ? { waitMs, reason } : undefined;
 }
 
@@ -87,7 +89,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
       if (budget.kind === 'bucket') state.buckets.get(budget.name)!.tokens -= 1;
       else state.logs.get(budget.name)!.push(now + delayMs);
     }
-    if (state.window) state.window.remaining -= 1;
+    if (state.window && now < state.window.resetAt) state.window.remaining -= 1;
     state.seq += 1;
     if (request.track !== false) state.inFlight.set(state.seq, now + delayMs + request.leaseMs);
     return { ticket: state.seq, delayMs, reason };
@@ -108,9 +110,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
     const window = state.window;
     state.windowLength = Math.max(state.windowLength, announced.resetMs);
     const resetAt = now + announced.resetMs;
-    if (window && now < window.resetAt && resetAt <= window.resetAt + state.windowLength / 2) {
+    // (A window's answers agree on its reset within half a window; the last window is kept past its reset.)
+    const half = state.windowLength / 2;
+    if (window && resetAt <= window.resetAt + half) {
+      if (resetAt < window.resetAt - half || now >= window.resetAt) return; // an earlier window, or the one that ended
       if (report.ticket < window.seq || announced.remaining > window.announced) return;
-      if (resetAt < window.resetAt - state.windowLength / 2) return;
     }
     // Every other request in flight may not have been counted by the server yet.
     state.window = { remaining: announced.remaining - state.inFlight.size, resetAt, seq: report.ticket, announced: announced.remaining };

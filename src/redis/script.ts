@@ -34,10 +34,13 @@ if ARGV[1] == 'settle' then
     -- Out-of-order answers: one from an earlier window (reset half a window before) says nothing, one
     -- from a later window replaces it, and within a window one older than the window's answer, or one
     -- that left more (counted earlier), says less.
+    -- (A window's answers agree on its reset within half a window; the last window is kept past its reset.)
     local remaining = tonumber(ARGV[7])
-    local same = now < current and reset <= current + length / 2
-    local stale = ticket < num('w:seq', 0) or remaining > num('w:ann', 0) or reset < current - length / 2
-    if not (same and stale) then
+    local stale = false
+    if current > 0 and reset <= current + length / 2 then
+      stale = reset < current - length / 2 or now >= current or ticket < num('w:seq', 0) or remaining > num('w:ann', 0)
+    end
+    if not stale then
       local others = redis.call('ZCARD', inflight)
       redis.call('HSET', state, 'w:rem', remaining - others, 'w:reset', reset, 'w:seq', ticket, 'w:ann', remaining)
     end
@@ -55,7 +58,6 @@ for h = 1, nholds do
 end
 local wreset = num('w:reset', 0)
 local haswindow = wreset > now
-if wreset > 0 and not haswindow then redis.call('HDEL', state, 'w:reset', 'w:rem', 'w:seq', 'w:ann') end
 if haswindow and num('w:rem', 0) <= 0 and wreset - now > wait then wait, reason = wreset - now, 'window' end
 if wait > 0 then return {0, math.ceil(wait), reason, now} end
 local n = tonumber(ARGV[6 + nholds])

@@ -130,6 +130,17 @@ describe.each(stores)('rate-limit store: %s', (_name, make) => {
     expect((await store.acquire(scope, ask([]))).ticket).toBeUndefined();
   });
 
+  it('ignores a late answer from the window that has just ended (it says nothing of the next one)', async () => {
+    const scope = freshScope();
+    const first = await store.acquire(scope, ask([]));
+    const late = await store.acquire(scope, ask([]));
+    await store.settle(scope, { ticket: first.ticket!, window: { remaining: 0, resetMs: 400 }, ttlMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 410));
+    // Counted just before that window ended (30 ms to go), answered after: taken as news, it would stop the new window's requests.
+    await store.settle(scope, { ticket: late.ticket!, window: { remaining: 0, resetMs: 30 }, ttlMs: 5_000 });
+    expect((await store.acquire(scope, ask([]))).ticket).toBeGreaterThan(0);
+  });
+
   it('holds the requests a 429 concerns until its wait passes, and spends nothing while held', async () => {
     const scope = freshScope();
     const write = await store.acquire(scope, ask([bucket, sliding]));
