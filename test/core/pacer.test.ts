@@ -83,7 +83,7 @@ describe('Pacer', () => {
   it('logs a wait of a second or more (the command line shows it on its progress line)', async () => {
     const lines: string[] = [];
     const logger = createLogger({ debug() {}, info: (m: string) => void lines.push(m), warn() {}, error() {} }, 'info', '[test]');
-    const writes: VendorBudget = { name: 'writes', kind: 'sliding', limit: 1, windowMs: 950, description: 'the write limit' };
+    const writes: VendorBudget = { name: 'writes', kind: 'sliding', limit: 1, windowMs: 1_300, description: 'the write limit' };
     const pacer = new Pacer({ budgets: [writes], maxWaitMs: 60_000, timeoutMs: 60_000, logger });
     pacer.settle(await pacer.acquire({ method: 'POST', path: 'sequences/1/contacts' }));
     await pacer.acquire({ method: 'POST', path: 'sequences/1/contacts' });
