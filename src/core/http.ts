@@ -14,8 +14,7 @@ import {
   type Vendor,
 } from './errors.js';
 import { createLogger, type LeveledLogger } from './logger.js';
-import { Pacer, rateBudget, type PacedRequest, type PacerTicket, type VendorBudget } from './pacer.js';
-import { rateLimitScope } from './scope.js';
+import { createPacer, type Pacer, type PacedRequest, type PacerTicket, type VendorBudget } from './pacer.js';
 import { linkSignal } from './signal.js';
 import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
 import { readRateLimit, serverRetryDelay, type RateLimit, type RateLimitReader } from './rate-limit.js';
@@ -193,20 +192,13 @@ export class HttpClient {
       throw new InvalidRequestError(what, [{ path: 'maxRequestsPerSecond', message: 'must be a positive number' }]);
     }
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
-    const rate = options.maxRequestsPerSecond ?? profile.requestsPerSecond;
-    this.#pacer =
-      options.pacing === false
-        ? undefined
-        : new Pacer({
-            budgets: [...(rate === undefined ? [] : [rateBudget(rate)]), ...(profile.budgets ?? [])],
-            maxWaitMs: this.#maxRetryAfter,
-            // A vendor with a documented rate sends no window on success (Whippy); the others announce theirs.
-            announcesWindows: profile.requestsPerSecond === undefined,
-            timeoutMs: this.#timeout,
-            ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
-            scope: () => rateLimitScope(profile.vendor, this.baseUrl, this.#secrets),
-            logger: this.#logger,
-          });
+    this.#pacer = createPacer(profile, options, {
+      baseUrl: this.baseUrl,
+      secrets: this.#secrets,
+      maxWaitMs: this.#maxRetryAfter,
+      timeoutMs: this.#timeout,
+      logger: this.#logger,
+    });
     this.#kyDefaults = {
       prefix: this.baseUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -2,6 +2,7 @@ import type { LeveledLogger } from './logger.js';
 import { MemoryRateLimitStore } from './memory-store.js';
 import type { RateLimit } from './rate-limit.js';
 import type { AcquireRequest, AcquireResult, RateBudget, RateLimitScope, RateLimitStore, SettleReport } from './rate-limit-store.js';
+import { rateLimitScope } from './scope.js';
 import { sleep } from './sleep.js';
 
 /** A vendor's documented budget, with the requests it covers (all when `applies` is omitted). */
@@ -240,4 +241,27 @@ export function rateBudget(requestsPerSecond: number): VendorBudget {
     burst: Math.max(1, Math.floor(limit * 0.9)),
     description: `the rate of ${requestsPerSecond} requests a second`,
   };
+}
+
+/**
+ * A client's pacer, from its vendor's documented limits and the caller's options (undefined with
+ * `pacing: false`): `maxRequestsPerSecond` replaces the documented rate, `rateLimitStore` shares the state.
+ */
+export function createPacer(
+  profile: { vendor: string; requestsPerSecond?: number; budgets?: readonly VendorBudget[] },
+  options: { pacing?: boolean; maxRequestsPerSecond?: number; rateLimitStore?: RateLimitStore },
+  client: { baseUrl: string; secrets: readonly string[]; maxWaitMs: number; timeoutMs: number; logger: LeveledLogger },
+): Pacer | undefined {
+  if (options.pacing === false) return undefined;
+  const rate = options.maxRequestsPerSecond ?? profile.requestsPerSecond;
+  return new Pacer({
+    budgets: [...(rate === undefined ? [] : [rateBudget(rate)]), ...(profile.budgets ?? [])],
+    maxWaitMs: client.maxWaitMs,
+    // A vendor with a documented rate sends no window on success (Whippy); the others announce theirs.
+    announcesWindows: profile.requestsPerSecond === undefined,
+    timeoutMs: client.timeoutMs,
+    ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
+    scope: () => rateLimitScope(profile.vendor, client.baseUrl, client.secrets),
+    logger: client.logger,
+  });
 }
