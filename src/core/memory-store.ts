@@ -6,7 +6,7 @@ interface ScopeState {
   /** Send times per sliding budget, ascending (reservations may lie in the future). */
   logs: Map<string, number[]>;
   /** `announced`: the `remaining` of the answer it came from. */
-  window: { remaining: number; resetAt: number; seq: number; announced: number } | undefined;
+  window: { remaining: number; resetAt: number; announced: number } | undefined;
   /** The longest reset announced: about the window's length. */
   windowLength: number;
   holds: Map<string, number>;
@@ -105,8 +105,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (!announced) return;
     // Requests are answered out of order (across processes, across a reset): an answer from an
     // earlier window (its reset half a window or more before) says nothing; one from a later window
-    // replaces it; within one window, an answer older than the one it came from says less, and so
-    // does one that left more (the server counted it earlier, whatever its ticket).
+    // replaces it; within one window, the answer that left least is the latest the server counted
+    // (whatever its ticket, whenever it arrives): one that left more says less.
     const window = state.window;
     state.windowLength = Math.max(state.windowLength, announced.resetMs);
     const resetAt = now + announced.resetMs;
@@ -114,10 +114,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
     const half = state.windowLength / 2;
     if (window && resetAt <= window.resetAt + half) {
       if (resetAt < window.resetAt - half || now >= window.resetAt) return; // an earlier window, or the one that ended
-      if (report.ticket < window.seq || announced.remaining > window.announced) return;
+      if (announced.remaining > window.announced) return;
     }
     // Every other request in flight may not have been counted by the server yet.
-    state.window = { remaining: announced.remaining - state.inFlight.size, resetAt, seq: report.ticket, announced: announced.remaining };
+    state.window = { remaining: announced.remaining - state.inFlight.size, resetAt, announced: announced.remaining };
   }
 }
 

@@ -32,17 +32,16 @@ if ARGV[1] == 'settle' then
     local length = math.max(num('w:len', 0), tonumber(ARGV[8]))
     redis.call('HSET', state, 'w:len', length)
     -- Out-of-order answers: one from an earlier window (reset half a window before) says nothing, one
-    -- from a later window replaces it, and within a window one older than the window's answer, or one
-    -- that left more (counted earlier), says less.
+    -- from a later window replaces it, and within a window one that left more (counted earlier) says less.
     -- (A window's answers agree on its reset within half a window; the last window is kept past its reset.)
     local remaining = tonumber(ARGV[7])
     local stale = false
     if current > 0 and reset <= current + length / 2 then
-      stale = reset < current - length / 2 or now >= current or ticket < num('w:seq', 0) or remaining > num('w:ann', 0)
+      stale = reset < current - length / 2 or now >= current or remaining > num('w:ann', 0)
     end
     if not stale then
       local others = redis.call('ZCARD', inflight)
-      redis.call('HSET', state, 'w:rem', remaining - others, 'w:reset', reset, 'w:seq', ticket, 'w:ann', remaining)
+      redis.call('HSET', state, 'w:rem', remaining - others, 'w:reset', reset, 'w:ann', remaining)
     end
   end
   redis.call('PEXPIRE', state, ttl)
