@@ -4,7 +4,7 @@ import { redisRateLimitStore } from '../redis/index.js';
 /** A shared rate-limit store on a Redis the command connected to, and how to let go of it. */
 export interface CliRedis {
   store: RateLimitStore;
-  close(): void;
+  close: () => void;
 }
 
 /**
