@@ -11,6 +11,7 @@ export default defineConfig([
       'testing/msw': 'src/testing/msw.ts',
       // Node only (node:fs, node:sqlite), but built with the rest so it shares the one core.
       'pull/index': 'src/pull/index.ts',
+      'redis/index': 'src/redis/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -40,6 +41,7 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     removeNodeProtocol: false,
     noExternal: ['ky', 'zod'],
-    external: ['msw', 'commander', 'csv-stringify', 'cli-progress'],
+    // ioredis and redis: optional, loaded only for `--redis`.
+    external: ['msw', 'commander', 'csv-stringify', 'cli-progress', 'ioredis', 'redis'],
   },
 ]);

@@ -7,6 +7,8 @@ import { memory } from './memory.ts';
 import { overhead } from './overhead.ts';
 import { pull } from './pull.ts';
 import { rateLimit } from './rate-limit.ts';
+import { sharedBudget } from './shared.ts';
+import { writeLimit } from './write-limit.ts';
 import { size } from './size.ts';
 import { startBenchServer, type Result } from './support.ts';
 import { webhooks } from './webhooks.ts';
@@ -18,6 +20,8 @@ try {
   results.push(...(await overhead(server.url, smoke)));
   results.push(...(await bulk(server.url, smoke)));
   results.push(...(await rateLimit(smoke)));
+  results.push(...(await sharedBudget(smoke)));
+  results.push(...(await writeLimit(smoke)));
   results.push(...(await memory(server.url, smoke)));
   results.push(...(await pull(server.url, smoke)));
   results.push(...(await size()));

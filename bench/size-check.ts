@@ -5,14 +5,13 @@ import { measureSizes } from './size.ts';
 
 /** Guards in kB (min + gzip, with dependencies). Lower them when a change shrinks the bundles. */
 const GUARDS: Record<string, number> = {
-  'sequence-apis': 9.5,
-  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4).
-  // Then by what the retry-loop rewrite added over main (measured: close, whippy, clarion +0.4 kB;
-  // the whole package stays under its guard): the onRetry/onResponse hooks, path template, APIResource.
-  'sequence-apis/close': 32.2,
-  'sequence-apis/whippy': 31.0,
-  'sequence-apis/clarion': 30.7,
-  'whole package': 38.4,
+  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4),
+  // then by one budget across processes (issue 14: the pacer's store, budgets and fallback; about +1 to +1.9), and the retry-loop rewrite (+0.4).
+  'sequence-apis': 9.8,
+  'sequence-apis/close': 33.6,
+  'sequence-apis/whippy': 32.7,
+  'sequence-apis/clarion': 32.1,
+  'whole package': 40.4,
 };
 
 let failed = false;

@@ -27,7 +27,9 @@ export type { Logger, LogLevel } from './core/logger.js';
 export type { ValidationMode, OpenEnum } from './core/schema.js';
 export { raw } from './core/raw.js';
 export type { ClientOptions, RequestOptions, ListOptions } from './core/options.js';
-export type { ClientHooks, RetryEvent, RetryReason, ResponseEvent } from './core/hooks.js';
+export type { ClientHooks, RetryEvent, RetryReason, ResponseEvent, PacingEvent } from './core/hooks.js';
+export type { RateLimitStore, RateLimitScope, RateBudget, AcquireRequest, AcquireResult, SettleReport } from './core/rate-limit-store.js';
+export { memoryRateLimitStore } from './core/memory-store.js';
 export { APIPromise } from './core/api-promise.js';
 /** @internal The shared request pipeline; resources take it in their constructors. */
 export type { HttpClient } from './core/http.js';

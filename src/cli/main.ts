@@ -76,7 +76,8 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
           .choices(['escape', 'keep'])
           .default('escape'),
       )
-      .option('--base-url <url>', 'API root, e.g. a fake from `sequence-apis fake-server`');
+      .option('--base-url <url>', 'API root, e.g. a fake from `sequence-apis fake-server`')
+      .option('--redis <url>', 'share the rate-limit budget with other pulls on the same key, through this Redis');
     if (spec.verb === 'list') {
       command
         .option('--limit <n>', 'stop after this many items', positiveInt)
@@ -104,6 +105,7 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
             baseUrl: values.baseUrl as string | undefined,
             quiet: values.quiet === true,
             resume: values.resume === true,
+            ...(typeof values.redis === 'string' ? { redis: values.redis } : {}),
             csvFormulas: values.csvFormulas as 'escape' | 'keep',
           },
           context,

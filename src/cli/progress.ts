@@ -9,6 +9,7 @@ export class Progress {
   #pages = 0;
   #total: number | undefined;
   #waits = 0;
+  #note = '';
   readonly #started = Date.now();
   readonly #bar: SingleBar | undefined;
 
@@ -30,6 +31,14 @@ export class Progress {
     this.#items = state.items;
     this.#pages = state.pages;
     this.#total = state.total;
+    this.#note = '';
+    this.#render();
+  }
+
+  /** The client waits `ms` for a rate limit (e.g. Whippy's 10 writes a minute): shown until the next page. */
+  pacing(ms: number, what: string): void {
+    this.#waits++;
+    this.#note = ` | waiting ${(ms / 1000).toFixed(1)} s for ${what}`;
     this.#render();
   }
 
@@ -62,6 +71,6 @@ export class Progress {
   }
 
   #render(): void {
-    this.#bar?.update(0, { line: progressLine(this.snapshot()) });
+    this.#bar?.update(0, { line: progressLine(this.snapshot()) + this.#note });
   }
 }

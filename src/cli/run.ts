@@ -9,6 +9,7 @@ import { EXIT } from './exit-codes.js';
 import { describeFailure } from './messages.js';
 import { checkWritable, openSink, type Format } from './output.js';
 import { Progress } from './progress.js';
+import { openRedis } from './redis.js';
 
 /** The options every command takes. */
 export interface RunOptions {
@@ -22,6 +23,8 @@ export interface RunOptions {
   resume?: boolean;
   /** CSV: neutralise formula cells (default) or keep them. */
   csvFormulas?: CsvFormulas;
+  /** A Redis URL: pace through a budget shared with every other pull on the same key. */
+  redis?: string;
 }
 
 /** Where a run writes its diagnostics, and what stops it (Ctrl-C in the real command). */
@@ -80,17 +83,25 @@ interface Job {
   signal: AbortSignal;
   stdout: Writable;
   sink?: ReturnType<typeof openSink>;
+  /** Lets go of the `--redis` connection. */
+  closeRedis?: () => void;
 }
 
 /** Builds the client, the sink and the (resumable) list, and walks it. */
 async function pull(job: Job): Promise<PullState> {
   const { spec, args, filters, options, progress } = job;
   checkTarget(options);
+  const redis = options.redis === undefined ? undefined : await openRedis(options.redis);
+  job.closeRedis = redis?.close;
   const client = makeClient(spec.vendor, {
+    ...(redis ? { rateLimitStore: redis.store } : {}),
     logger: job.logger,
     logLevel: 'warn',
     onRetry: (event) => {
       if (event.status === 429) progress.waited();
+    },
+    onPacing: (event) => {
+      if (event.waitMs >= 1_000) progress.pacing(event.waitMs, event.reason);
     },
     validation: 'lenient',
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -166,6 +177,7 @@ export async function runCommand(
     code = closedPipe.signal.aborted ? EXIT.ok : context.signal.aborted ? EXIT.interrupted : reportFailure(error, job, context);
   } finally {
     stdout.off('error', onPipeError);
+    job.closeRedis?.();
     progress.stop();
   }
   reportEnd(code, final, job, context);

@@ -1,3 +1,4 @@
+import type { LeveledLogger } from './logger.js';
 import type { RateLimit } from './rate-limit.js';
 
 /** Why an attempt failed: an HTTP status, a timeout, a failed connection, or a body cut off after the headers. */
@@ -37,6 +38,14 @@ export interface ResponseEvent {
   rateLimit?: RateLimit;
 }
 
+/** Passed to `onPacing` when the client holds a call back to keep to the vendor's rate limit. */
+export interface PacingEvent {
+  /** Milliseconds the call waits before it is sent. */
+  waitMs: number;
+  /** Which budget is spent (e.g. the vendor's documented rate, its write limit, a 429's hold). */
+  reason: string;
+}
+
 /**
  * Observers of a client's traffic, set in the client options. They are called synchronously and
  * must not throw (an exception is logged and ignored, never changing the call's result).
@@ -46,4 +55,16 @@ export interface ClientHooks {
   onRetry?: (event: RetryEvent) => void;
   /** Called for each HTTP answer received. */
   onResponse?: (event: ResponseEvent) => void;
+  /** Called when pacing holds a call back (no request was refused: the client waits before sending). */
+  onPacing?: (event: PacingEvent) => void;
+}
+
+/** Runs a hook; a hook that throws is logged and never changes the call. */
+export function notify<E>(hook: ((event: E) => void) | undefined, event: E, logger: LeveledLogger): void {
+  if (hook === undefined) return;
+  try {
+    hook(event);
+  } catch (error) {
+    logger.warn('a client hook threw (ignored)', error);
+  }
 }

@@ -4,9 +4,10 @@ import { normalizeBaseUrl } from './base-url.js';
 import { decodeBody, type DecodeContext } from './decode.js';
 import { InvalidRequestError } from './errors.js';
 import { loadTransport } from './load-transport.js';
+import { notify } from './hooks.js';
 import { createLogger, type LeveledLogger } from './logger.js';
 import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
-import { Pacer } from './pacer.js';
+import { createPacer, type Pacer } from './pacer.js';
 import { sendWithRetries, type PipelineCall, type PipelineClient } from './pipeline.js';
 import { readRateLimit, type RateLimit } from './rate-limit.js';
 import { ALWAYS_SENSITIVE_HEADERS, redactHeaders, scrubSecrets } from './redact.js';
@@ -61,8 +62,15 @@ export class HttpClient {
     this.#logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', `[sequence-apis:${profile.vendor}]`);
     this.validation = options.validation ?? 'strict';
     const maxWait = options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
-    this.#pacer = options.pacing === false ? undefined : new Pacer(options.maxRequestsPerSecond ?? profile.requestsPerSecond, maxWait);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
+    this.#pacer = createPacer(profile, options, {
+      baseUrl: this.baseUrl,
+      secrets: this.#secrets,
+      maxWaitMs: maxWait,
+      timeoutMs: options.timeout ?? DEFAULT_TIMEOUT,
+      logger: this.#logger,
+      onWait: (waitMs, reason) => this.#notifyPacing(waitMs, reason),
+    });
     this.#decode = { vendor: profile.vendor, validation: this.validation, secrets: this.#secrets, logger: this.#logger };
     this.#kyDefaults = {
       prefix: this.baseUrl,
@@ -73,6 +81,10 @@ export class HttpClient {
       // The pipeline owns retries (one budget for every kind of failure): ky makes one request per call.
       retry: 0,
     };
+  }
+
+  #notifyPacing(waitMs: number, reason: string): void {
+    notify(this.#options.onPacing, { waitMs, reason }, this.#logger);
   }
 
   /** The pipeline, created on first use: ky is loaded then (see load-transport.ts). */

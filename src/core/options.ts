@@ -1,6 +1,7 @@
 import { InvalidRequestError, type ValidationIssue } from './errors.js';
 import type { ClientHooks } from './hooks.js';
 import type { Logger, LogLevel } from './logger.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import type { ValidationMode } from './schema.js';
 
 /** Options every vendor client accepts, with the same names in all three (the hooks `onRetry` and `onResponse` included). */
@@ -35,6 +36,12 @@ export interface ClientOptions extends ClientHooks {
   pacing?: boolean;
   /** A request rate this client never exceeds (overrides the vendor's documented rate). */
   maxRequestsPerSecond?: number;
+  /**
+   * Where pacing keeps its state (default: this client's own, in this process). Give every
+   * process on one credential the same shared store (`redisRateLimitStore` from
+   * `sequence-apis/redis`) and they share one budget.
+   */
+  rateLimitStore?: RateLimitStore;
 }
 
 /** Per-call options, the last argument of every method. */

@@ -1,5 +1,5 @@
 import type { KyInstance, Options as KyOptions } from 'ky';
-import type { ClientHooks, RetryReason } from './hooks.js';
+import { notify, type ClientHooks, type RetryReason } from './hooks.js';
 import type { Transport } from './load-transport.js';
 import type { LeveledLogger } from './logger.js';
 import type { Pacer, PacerTicket } from './pacer.js';
@@ -71,16 +71,6 @@ function classify(
   return undefined;
 }
 
-/** Runs a hook; a hook that throws is logged and never changes the call. */
-function notify<E>(hook: ((event: E) => void) | undefined, event: E, logger: LeveledLogger): void {
-  if (hook === undefined) return;
-  try {
-    hook(event);
-  } catch (error) {
-    logger.warn('a client hook threw (ignored)', error);
-  }
-}
-
 /** Waits for the pacer or a retry delay; an abort rejects at once with AbortError. */
 async function wait<T>(pending: Promise<T> | T, call: PipelineCall): Promise<T> {
   try {
@@ -140,7 +130,9 @@ function decide(client: PipelineClient, call: PipelineCall, attempt: number, out
 export async function sendWithRetries(client: PipelineClient, call: PipelineCall): Promise<Answer> {
   const { lib } = client.translate;
   for (let attempt = 1; ; attempt++) {
-    const ticket: PacerTicket | undefined = client.pacer && (await wait(client.pacer.acquire(call.signal), call));
+    const ticket: PacerTicket | undefined =
+      client.pacer &&
+      (await wait(client.pacer.acquire({ method: call.method, path: call.path, timeout: call.timeoutMs }, call.signal), call));
     const started = performance.now();
     const result = await attemptOnce(client.ky, call);
     const response = result.ok ? result.response : lib.isHTTPError(result.error) ? result.error.response : undefined;

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { ErrorDetails, Vendor } from './errors.js';
+import type { VendorBudget } from './pacer.js';
 import type { RateLimitReader } from './rate-limit.js';
 
 /** HTTP methods the vendors use. */
@@ -24,6 +25,8 @@ export interface VendorProfile {
   requestIdHeaders?: readonly string[];
   /** The vendor's documented request rate, paced client-side when it sends no rate headers on success. */
   requestsPerSecond?: number;
+  /** Further documented budgets, for some requests only (Whippy: 10 writes a minute on sequences). */
+  budgets?: readonly VendorBudget[];
 }
 
 /** How one response is checked and turned into the model. */

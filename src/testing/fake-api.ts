@@ -39,7 +39,12 @@ export interface FakeRateLimit {
   windowMs: number;
   /** `'window'` (default): a fixed window that resets; `'bucket'`: a token bucket refilling continuously. */
   kind?: 'window' | 'bucket';
+  /** With {@link FakeApi.addRateLimit}: only requests with this method (and path part) count. */
+  method?: string;
+  path?: string | RegExp;
 }
+
+type Limiter = FakeRateLimit & { windowStart: number; used: number; tokens: number };
 
 /** One request the fake saw. */
 export interface SeenRequest {
@@ -98,7 +103,8 @@ export abstract class FakeApi {
   readonly basePath: string;
   #routes: Route[] = [];
   #faults: FakeFault[] = [];
-  #rateLimit: (FakeRateLimit & { windowStart: number; used: number; tokens: number }) | undefined;
+  #rateLimit: Limiter | undefined;
+  #extraLimits: Limiter[] = [];
 
   protected constructor(basePath: string) {
     this.basePath = basePath.replace(/\/+$/, '');
@@ -132,9 +138,15 @@ export abstract class FakeApi {
     return json(status, this.errorBody(status, message), headers);
   }
 
-  /** Switches the rate limit on (or off with `undefined`). */
+  /** Switches the rate limit on (or off with `undefined`, which also removes the added ones). */
   setRateLimit(rateLimit: FakeRateLimit | undefined): void {
     this.#rateLimit = rateLimit && { ...rateLimit, windowStart: Date.now(), used: 0, tokens: rateLimit.limit };
+    if (!rateLimit) this.#extraLimits = [];
+  }
+
+  /** Adds a further limit for some requests (`method`, `path`), e.g. Whippy's 10 writes a minute on sequences. */
+  addRateLimit(rateLimit: FakeRateLimit): void {
+    this.#extraLimits.push({ ...rateLimit, windowStart: Date.now(), used: 0, tokens: rateLimit.limit });
   }
 
   /** Queues a fault: the next matching request(s) get this answer instead of the real one. */
@@ -146,6 +158,7 @@ export abstract class FakeApi {
   resetFaults(): void {
     this.#faults = [];
     this.#rateLimit = undefined;
+    this.#extraLimits = [];
     this.requests.length = 0;
     this.requestCount = 0;
     this.rateLimitedCount = 0;
@@ -187,8 +200,15 @@ export abstract class FakeApi {
 
   async #route(request: Request, url: URL, path: string, body: unknown): Promise<Response> {
     if (!this.authorize(request)) return this.error(401, 'Unauthorized');
-    const rateHeaders = this.#spendRateLimit();
-    if (rateHeaders === null) return this.#tooManyRequests();
+    const refusedBy = this.#extraLimits.find(
+      (limiter) =>
+        (limiter.method === undefined || limiter.method === request.method) &&
+        (limiter.path === undefined || (typeof limiter.path === 'string' ? path.includes(limiter.path) : limiter.path.test(path))) &&
+        this.#spendRateLimit(limiter) === null,
+    );
+    if (refusedBy) return this.#tooManyRequests(refusedBy);
+    const rateHeaders = this.#spendRateLimit(this.#rateLimit);
+    if (rateHeaders === null) return this.#tooManyRequests(this.#rateLimit!);
 
     for (const route of this.#routes) {
       const match = route.pattern.exec(path);
@@ -230,8 +250,7 @@ export abstract class FakeApi {
   }
 
   /** Spends one request of the window: its headers, or null when the window is spent. */
-  #spendRateLimit(): Record<string, string> | null {
-    const limiter = this.#rateLimit;
+  #spendRateLimit(limiter: Limiter | undefined): Record<string, string> | null {
     if (!limiter) return {};
     const now = Date.now();
     if (limiter.kind === 'bucket') {
@@ -252,8 +271,7 @@ export abstract class FakeApi {
     return this.rateLimitHeaders(limiter.limit, limiter.limit - limiter.used, resetMs);
   }
 
-  #tooManyRequests(): Response {
-    const limiter = this.#rateLimit!;
+  #tooManyRequests(limiter: Limiter): Response {
     this.rateLimitedCount++;
     // A bucket frees one token after 1/rate; a window resets at its end.
     const resetMs =

@@ -2,12 +2,30 @@ import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
 import { whippyAuth, type WhippyCredentials } from './auth.js';
-import { whippyProfile } from './profile.js';
+import { InvalidRequestError } from '../core/errors.js';
+import { sequenceWritesBudget, whippyProfile, type WriteLimit } from './profile.js';
 import { WhippyContacts } from './resources/contacts.js';
 import { WhippySequences } from './resources/sequences.js';
 
 /** Options of {@link WhippyClient}: the shared client options plus the Whippy API key. */
-export interface WhippyClientOptions extends ClientOptions, WhippyCredentials {}
+export interface WhippyClientOptions extends ClientOptions, WhippyCredentials {
+  /**
+   * The pace of writes below `v1/sequences` (enrolling, removing contacts). Default: Whippy's
+   * documented 10 a minute; its docs say limits may change.
+   */
+  sequenceWriteLimit?: WriteLimit;
+}
+
+function profileFor(options: WhippyClientOptions) {
+  const limit = options.sequenceWriteLimit;
+  if (limit === undefined) return whippyProfile;
+  if (!(Number.isInteger(limit.limit) && limit.limit > 0 && limit.windowMs > 0)) {
+    throw new InvalidRequestError('whippy client options', [
+      { path: 'sequenceWriteLimit', message: 'must be { limit: a positive integer, windowMs: a positive number }' },
+    ]);
+  }
+  return { ...whippyProfile, budgets: [sequenceWritesBudget(limit)] };
+}
 
 /**
  * Client for Whippy's sequence APIs.
@@ -24,7 +42,7 @@ export class WhippyClient {
   readonly baseUrl: string;
 
   constructor(options: WhippyClientOptions = {}) {
-    const http = new HttpClient(whippyProfile, baseUrlFromEnv(options, 'WHIPPY_BASE_URL'), whippyAuth(options));
+    const http = new HttpClient(profileFor(options), baseUrlFromEnv(options, 'WHIPPY_BASE_URL'), whippyAuth(options));
     this.baseUrl = http.baseUrl;
     this.sequences = new WhippySequences(http);
     this.contacts = new WhippyContacts(http);

@@ -19,7 +19,8 @@ export {
   SequenceContactsFilter,
   ContactSequencesFilter,
 } from './filters.js';
-export { WHIPPY_BASE_URL, WHIPPY_RETRY_HEADER, describeWhippyError } from './profile.js';
+export { WHIPPY_BASE_URL, WHIPPY_RETRY_HEADER, WHIPPY_SEQUENCE_WRITE_LIMIT, describeWhippyError } from './profile.js';
+export type { WriteLimit } from './profile.js';
 export { unwrapData } from './decoders.js';
 export { unwrapWhippyWebhook, isWhippyEvent } from './webhook.js';
 export type { WhippyWebhookEvent, WhippyWebhookEnvelope, WhippyEventMap, WhippyWebhookOptions } from './webhook.js';

@@ -1,6 +1,7 @@
 import { textDetails } from '../core/error-details.js';
 import type { ErrorDetails } from '../core/errors.js';
 import type { VendorProfile } from '../core/request-spec.js';
+import type { VendorBudget } from '../core/pacer.js';
 
 /** Whippy's API root. */
 export const WHIPPY_BASE_URL = 'https://api.whippy.co/v1';
@@ -19,6 +20,33 @@ export function describeWhippyError(body: unknown): ErrorDetails {
   return { errors, fieldErrors: {} };
 }
 
+/** A limit of `limit` requests per `windowMs`. */
+export interface WriteLimit {
+  /** Requests allowed in any window. */
+  limit: number;
+  /** The window, in ms. */
+  windowMs: number;
+}
+
+/** Whippy's documented limit on "time-consuming" writes (docs/rate-limiting): 10 a minute, `v1/sequences` among them. */
+export const WHIPPY_SEQUENCE_WRITE_LIMIT: WriteLimit = { limit: 10, windowMs: 60_000 };
+
+/**
+ * The budget for writes below `v1/sequences` (enrolling and removing contacts). Which writes the
+ * limit covers is inferred: the docs name the path, not the routes [I]. Kept as "at most `limit`
+ * in any window", which holds however Whippy counts its minute.
+ */
+export function sequenceWritesBudget(limit: WriteLimit = WHIPPY_SEQUENCE_WRITE_LIMIT): VendorBudget {
+  return {
+    name: 'sequence-writes',
+    kind: 'sliding',
+    limit: limit.limit,
+    windowMs: limit.windowMs,
+    applies: (method, path) => method !== 'GET' && (path === 'sequences' || path.startsWith('sequences/')),
+    description: `Whippy's limit of ${limit.limit} writes per ${limit.windowMs / 1000} s on v1/sequences`,
+  };
+}
+
 /** What the shared pipeline needs to know about Whippy. */
 export const whippyProfile: VendorProfile = {
   vendor: 'whippy',
@@ -29,6 +57,7 @@ export const whippyProfile: VendorProfile = {
   requestIdHeaders: ['x-request-id'],
   // Documented: 25 requests a second for standard APIs, with no rate headers on success.
   requestsPerSecond: 25,
+  budgets: [sequenceWritesBudget()],
   readRateLimit: (headers) => {
     const value = headers.get(WHIPPY_RETRY_HEADER);
     const ms = value === null ? Number.NaN : Number.parseFloat(value);

@@ -1,75 +1,106 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer } from '../../src/core/pacer.js';
+import { MemoryRateLimitStore } from '../../src/core/memory-store.js';
+import { Pacer, rateBudget, type VendorBudget } from '../../src/core/pacer.js';
+import type { AcquireRequest, RateLimitScope, SettleReport } from '../../src/core/rate-limit-store.js';
+import { createLogger } from '../../src/core/logger.js';
+
+const GET = { method: 'GET', path: 'items' };
+const makePacer = (rate: number | undefined, maxWaitMs: number) =>
+  new Pacer({ budgets: rate === undefined ? [] : [rateBudget(rate)], maxWaitMs, timeoutMs: 60_000 });
 
 describe('Pacer', () => {
   it('lets requests through while the window has room', async () => {
-    const pacer = new Pacer(undefined, 60_000);
-    const ticket = await pacer.acquire();
+    const pacer = makePacer(undefined, 60_000);
+    const ticket = await pacer.acquire(GET);
     pacer.settle(ticket, { limit: 10, remaining: 5, resetMs: 1_000 }, 200);
     const started = Date.now();
-    for (let i = 0; i < 5; i++) await pacer.acquire();
+    for (let i = 0; i < 5; i++) await pacer.acquire(GET);
     expect(Date.now() - started).toBeLessThan(50);
   });
 
   it('waits for the reset once the window is spent', async () => {
-    const pacer = new Pacer(undefined, 60_000);
-    const ticket = await pacer.acquire();
+    const pacer = makePacer(undefined, 60_000);
+    const ticket = await pacer.acquire(GET);
     pacer.settle(ticket, { limit: 10, remaining: 0, resetMs: 200 }, 200);
     const started = Date.now();
-    await pacer.acquire();
+    await pacer.acquire(GET);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 
   it('counts every other request in flight against the window', async () => {
-    const pacer = new Pacer(undefined, 60_000);
-    const earlier = await pacer.acquire(); // in flight, maybe processed after the answered one
-    const answered = await pacer.acquire();
-    await pacer.acquire(); // in flight, sent after the answered one
+    const pacer = makePacer(undefined, 60_000);
+    const earlier = await pacer.acquire(GET); // in flight, maybe processed after the answered one
+    const answered = await pacer.acquire(GET);
+    await pacer.acquire(GET); // in flight, sent after the answered one
     pacer.settle(answered, { remaining: 2, resetMs: 200 }, 200);
     void earlier;
     const started = Date.now();
-    await pacer.acquire(); // 2 - 2 in flight = nothing left: waits for the reset
+    await pacer.acquire(GET); // 2 - 2 in flight = nothing left: waits for the reset
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 
-  it('ignores an answer older than the one the window came from', async () => {
-    const pacer = new Pacer(undefined, 60_000);
-    const old = await pacer.acquire();
-    const recent = await pacer.acquire();
-    pacer.settle(recent, { remaining: 50, resetMs: 1_000 }, 200);
-    pacer.settle(old, { remaining: 0, resetMs: 1_000 }, 200);
-    // (`old` carried the stale count: it must not close the window.)
+  it('within a window, follows the answer that left least, whatever order the answers arrive in', async () => {
+    const pacer = makePacer(undefined, 60_000);
+    const sentFirst = await pacer.acquire(GET);
+    const sentSecond = await pacer.acquire(GET);
+    // The server counted `sentFirst` last (nothing left); its answer arrives last too.
+    pacer.settle(sentSecond, { remaining: 1, resetMs: 200 }, 200);
+    pacer.settle(sentFirst, { remaining: 0, resetMs: 200 }, 200);
     const started = Date.now();
-    await pacer.acquire();
-    expect(Date.now() - started).toBeLessThan(50);
+    await pacer.acquire(GET);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
 
   it('holds every request after a 429 until the server-given wait, capped', async () => {
-    const pacer = new Pacer(undefined, 150);
-    const ticket = await pacer.acquire();
+    const pacer = makePacer(undefined, 150);
+    const ticket = await pacer.acquire(GET);
     pacer.settle(ticket, { retryAfterMs: 3_600_000 }, 429);
     const started = Date.now();
-    await pacer.acquire();
+    await pacer.acquire(GET);
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(140);
     expect(waited).toBeLessThan(1_000);
   });
 
   it('keeps to a documented rate with a token bucket', async () => {
-    const pacer = new Pacer(50, 60_000);
+    const pacer = makePacer(50, 60_000);
     const started = Date.now();
-    for (let i = 0; i < 75; i++) await pacer.acquire(); // 50 at once, then 25 more at 50/s
+    for (let i = 0; i < 75; i++) await pacer.acquire(GET); // 50 at once, then 25 more at 50/s
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(450);
     expect(elapsed).toBeLessThan(900);
   });
 
   it('stops waiting when the signal aborts', async () => {
-    const pacer = new Pacer(undefined, 60_000);
-    const ticket = await pacer.acquire();
+    const pacer = makePacer(undefined, 60_000);
+    const ticket = await pacer.acquire(GET);
     pacer.settle(ticket, { remaining: 0, resetMs: 10_000 }, 200);
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('stop')), 20);
-    await expect(pacer.acquire(controller.signal)).rejects.toThrow('stop');
+    await expect(pacer.acquire(GET, controller.signal)).rejects.toThrow('stop');
+  });
+
+  it('logs a wait of a second or more (the command line shows it on its progress line)', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ debug() {}, info: (m: string) => void lines.push(m), warn() {}, error() {} }, 'info', '[test]');
+    const writes: VendorBudget = { name: 'writes', kind: 'sliding', limit: 1, windowMs: 1_300, description: 'the write limit' };
+    const pacer = new Pacer({ budgets: [writes], maxWaitMs: 60_000, timeoutMs: 60_000, logger });
+    pacer.settle(await pacer.acquire({ method: 'POST', path: 'sequences/1/contacts' }));
+    await pacer.acquire({ method: 'POST', path: 'sequences/1/contacts' });
+    expect(lines).toEqual([expect.stringMatching(/^\[test\] pacing: waiting \d{4}ms for the write limit$/)]);
+  });
+
+  it('asks a shared store once per request when the vendor announces no window, and settles only an answer that says something', async () => {
+    const calls: string[] = [];
+    const inner = new MemoryRateLimitStore();
+    const store = {
+      acquire: (scope: RateLimitScope, request: AcquireRequest) => (calls.push('acquire'), inner.acquire(scope, request)),
+      settle: (scope: RateLimitScope, report: SettleReport) => (calls.push('settle'), inner.settle(scope, report)),
+    };
+    const pacer = new Pacer({ budgets: [rateBudget(25)], maxWaitMs: 60_000, timeoutMs: 60_000, store, announcesWindows: false });
+    for (let i = 0; i < 3; i++) pacer.settle(await pacer.acquire(GET), undefined, 200);
+    pacer.settle(await pacer.acquire(GET), { retryAfterMs: 10 }, 429);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toEqual(['acquire', 'acquire', 'acquire', 'acquire', 'settle']);
   });
 });

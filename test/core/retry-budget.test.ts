@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
 import { backoffTiming } from '../../src/core/retry-decision.js';
-import { AbortError, ConnectionError, InternalServerError, type ResponseEvent, type RetryEvent } from '../../src/index.js';
+import { AbortError, ConnectionError, InternalServerError, type PacingEvent, type ResponseEvent, type RetryEvent } from '../../src/index.js';
 import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
 
 let server: FakeServer;
@@ -65,6 +65,18 @@ describe('one retry budget for every kind of failure (real sockets)', () => {
       [2, 503],
       [3, 200],
     ]);
+  });
+
+  it('tells onPacing when pacing holds a call back, with the wait and the budget', async () => {
+    const pacing: PacingEvent[] = [];
+    const paced = client({ maxRequestsPerSecond: 20, onPacing: (e) => pacing.push(e) });
+    // A bucket of 20 a second: the calls past the burst wait for tokens, and each wait is reported.
+    await Promise.all(Array.from({ length: 30 }, () => paced.sequences.retrieve(seqId())));
+    expect(pacing.length).toBeGreaterThan(0);
+    for (const event of pacing) {
+      expect(event.waitMs).toBeGreaterThan(0);
+      expect(event.reason).toEqual(expect.any(String));
+    }
   });
 
   it('a hook that throws never changes the call', async () => {
