@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
 import { backoffTiming } from '../../src/core/retry-decision.js';
-import { AbortError, ConnectionError, InternalServerError, type PacingEvent, type ResponseEvent, type RetryEvent } from '../../src/index.js';
+import {
+  AbortError,
+  ConnectionError,
+  InternalServerError,
+  type PacingEvent,
+  type ResponseEvent,
+  type RetryEvent,
+} from '../../src/index.js';
 import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
 
 let server: FakeServer;
