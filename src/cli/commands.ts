@@ -160,6 +160,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--until <date>', description: 'updated at or before (ISO 8601)', field: 'date_updated__lte' },
       pageSize('_limit', 50),
     ],
+    resume: { cursor: '_cursor' },
     run: (c: CloseClient, _a, f, o) => c.events.list(f, o),
   },
   {

@@ -50,6 +50,11 @@ export class EventsFilter extends FilterBuilder<EventListFilter> {
   limit(limit: number): this {
     return this.with('_limit', limit);
   }
+
+  /** Start at the page of a saved `Page.nextCursor` (`_cursor`; keep the other filters the same). */
+  cursor(cursor: string): this {
+    return this.with('_cursor', cursor);
+  }
 }
 
 /** Starts an `events.list` filter: `eventsFilter().objectType('sequence_subscription').action('updated').since(date)`. */

@@ -83,6 +83,11 @@ export interface EventListFilter {
   date_updated__lte?: Date | string;
   /** Events per page: Close caps it at (and defaults to) 50. */
   _limit?: number;
+  /**
+   * Start at the page this cursor names: a `Page.nextCursor` (Close's `cursor_next`) saved from an
+   * earlier walk. Close wants the same other filters as that walk (`date_updated` excepted).
+   */
+  _cursor?: string;
 }
 
 /** The filter combinations `/event/` supports, as listed in Close's spec; `date_updated` goes with any. */
@@ -121,6 +126,7 @@ export const EventListFilterSchema = z
     date_updated__gte: z.optional(isoDateTime),
     date_updated__lte: z.optional(isoDateTime),
     _limit: z.optional(pageLimit(EVENT_PAGE_SIZE)),
+    _cursor: z.optional(filterId),
   })
   .check(
     z.superRefine((filter, ctx) => {

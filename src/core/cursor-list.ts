@@ -19,6 +19,8 @@ export interface CursorListSpec<Wire, T> {
   params: Record<string, QueryValue>;
   /** Query parameter that carries the cursor. */
   cursorParam: string;
+  /** The cursor of the first page (a list continued from a saved cursor); absent: from the start. */
+  startCursor?: string | undefined;
   /** Items per page, as the caller asked (the server may cap it). */
   pageSize: number;
   /** The wire envelope of one page. */
@@ -30,7 +32,8 @@ export interface CursorListSpec<Wire, T> {
 /**
  * Builds the lazily fetched list of a cursor-paged endpoint. Pages are fetched one after another
  * (a cursor is only known once the page before it arrived), so `concurrency` does not apply.
- * Only the cursor of the page ahead is kept: memory stays flat on long walks.
+ * Only the cursor of the page ahead is kept: memory stays flat on long walks. Each page exposes
+ * it as `nextCursor`, so a walk can be continued later from `startCursor`.
  */
 export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire, T>, listOptions?: ListOptions): Paginated<T> {
   const { concurrency: _, ...options }: RequestOptions & ListOptions = listOptions ?? {};
@@ -41,7 +44,7 @@ export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire,
     pageSize: spec.pageSize,
     signal: options.signal,
     fetch: async (offset, signal) => {
-      const cursor = cursors.get(offset);
+      const cursor = offset === 0 ? spec.startCursor : cursors.get(offset);
       if (offset !== 0 && cursor === undefined) {
         throw new SequenceSdkError('This cursor-paged list moves forward only: fetch the next page from the latest one');
       }
@@ -53,7 +56,8 @@ export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire,
       const { items, nextCursor } = result.data;
       cursors.clear();
       if (typeof nextCursor === 'string' && nextCursor !== '') cursors.set(offset + items.length, nextCursor);
-      return { items, hasMore: cursors.size > 0, response: result.response };
+      const next = cursors.get(offset + items.length) ?? null;
+      return { items, hasMore: next !== null, nextCursor: next, response: result.response };
     },
   };
   return new Paginated(source, 1);

@@ -9,6 +9,8 @@ export interface FetchedPage<T> {
   hasMore: boolean;
   /** Items across all pages, when the vendor says (Whippy's `total`). */
   total?: number | undefined;
+  /** Cursor-paged lists only: the cursor of the next page, `null` on the last; absent on offset lists. */
+  nextCursor?: string | null | undefined;
   /** The raw response of this page. */
   response: Response;
 }
@@ -38,8 +40,14 @@ export class Page<T> {
   readonly total: number | undefined;
   /** The raw response of this page. */
   readonly response: Response;
-  /** The offset this page starts at. */
+  /** The offset this page starts at (on a cursor list: counted from where the list started). */
   readonly offset: number;
+  /**
+   * On a cursor-paged list (Close's event log): the cursor that fetches the next page, `null` on
+   * the last page. Save it to continue later, e.g. `close.events.list({ ...filter, _cursor })`.
+   * `undefined` on offset-paged lists (continue those from {@link Page.nextOffset}).
+   */
+  readonly nextCursor: string | null | undefined;
   readonly #source: PageSource<T>;
   readonly #hasMore: boolean;
 
@@ -50,6 +58,8 @@ export class Page<T> {
     this.total = fetched.total;
     this.response = fetched.response;
     this.#hasMore = fetched.hasMore && fetched.items.length > 0;
+    // A cursor is only offered where this page says another follows: hasNextPage() and it agree.
+    this.nextCursor = fetched.nextCursor === undefined ? undefined : this.#hasMore ? fetched.nextCursor : null;
   }
 
   /** True when another page follows this one. */

@@ -13,7 +13,7 @@ export interface PullPage<T> {
   readonly total?: number | undefined;
   /** Offset of this page's first item (offset lists). */
   readonly offset?: number;
-  /** Cursor of the page after this one (cursor lists); `null` or absent at the end. */
+  /** Cursor of the page after this one (cursor lists; `null` at the end); absent on offset lists. */
   readonly nextCursor?: string | null | undefined;
   /** True when another page follows this one. */
   hasNextPage(): boolean;
@@ -30,7 +30,8 @@ export interface PullSource<T> {
  * mid-page; a cursor names a page, so a stop mid-page keeps that page's cursor and a skip count.
  */
 export function positionAfter(page: PullPage<unknown>, taken: number, cursorOfPage: string | null): PullPosition {
-  if (typeof page.offset === 'number') return { offset: page.offset + taken };
+  // A cursor list's pages count offsets too (from where the list started): the cursor decides.
+  if (page.nextCursor === undefined && typeof page.offset === 'number') return { offset: page.offset + taken };
   if (taken < page.data.length) return { cursor: cursorOfPage, skip: taken };
   return { cursor: typeof page.nextCursor === 'string' ? page.nextCursor : null };
 }

@@ -35,6 +35,37 @@ describe('close.events', () => {
     await expect(first.getNextPage()).rejects.toThrow(/moves forward only/);
   });
 
+  it('exposes the cursor of the next page on each page (null on the last), and list({ _cursor }) continues there', async () => {
+    await pauseSeededSubscriptions(5);
+    const filter = { object_type: 'sequence_subscription', action: 'updated', _limit: 2 };
+    const first = await close.client().events.list(filter);
+    const second = await first.getNextPage();
+    const third = await second.getNextPage();
+    expect(first.nextCursor).toBe(close.fake.requests.at(-2)?.query._cursor);
+    expect(first.nextCursor).toMatch(/^n_ev/);
+    expect(third.nextCursor).toBeNull();
+    close.fake.requests.length = 0;
+    const resumed = await close
+      .client()
+      .events.list({ ...filter, _cursor: first.nextCursor! })
+      .toArray({ limit: 10 });
+    expect(resumed.map((e) => e.id)).toEqual([...second.data, ...third.data].map((e) => e.id));
+    expect(close.fake.requests.map((r) => r.query._cursor)).toEqual([first.nextCursor, second.nextCursor]);
+    expect(close.fake.requests[0]?.query).toMatchObject({ object_type: 'sequence_subscription', action: 'updated', _limit: '2' });
+    expect((await close.client().subscriptions.list({ sequence_id: firstSequenceId(close.fake) })).nextCursor).toBeUndefined();
+  });
+
+  it('takes the starting cursor from eventsFilter().cursor() too, and refuses an empty one before sending', async () => {
+    await pauseSeededSubscriptions(3);
+    const first = await close.client().events.list({ object_type: 'sequence_subscription', action: 'updated', _limit: 1 });
+    close.fake.requests.length = 0;
+    await close.client().events.list(eventsFilter().objectType('sequence_subscription').action('updated').cursor(first.nextCursor!));
+    expect(close.fake.requests[0]?.query._cursor).toBe(first.nextCursor);
+    close.fake.requests.length = 0;
+    await expect(close.client().events.list({ lead_id: 'lead_1', _cursor: '' })).rejects.toBeInstanceOf(InvalidRequestError);
+    expect(close.fake.requests).toHaveLength(0);
+  });
+
   it('sends the same query for an eventsFilter() builder as for the plain object', async () => {
     const since = '2026-01-01T00:00:00Z';
     await close.client().events.list({ object_type: 'sequence', action: 'updated', date_updated__gte: since, _limit: 10 });

@@ -124,6 +124,23 @@ describe('Paginated', () => {
     expect(() => new Paginated(source, 65)).toThrow(/concurrency/);
   });
 
+  it('pages expose nextCursor: the source cursor while a page follows, null on the last (or an empty) page, undefined on offset lists', async () => {
+    const cursorPages: FetchedPage<number>[] = [
+      { items: [1, 2], hasMore: true, nextCursor: 'c2', response: new Response() },
+      { items: [], hasMore: true, nextCursor: 'c3', response: new Response() },
+    ];
+    const source: PageSource<number> = {
+      startOffset: 0,
+      pageSize: 2,
+      fetch: (offset) => Promise.resolve(cursorPages[offset === 0 ? 0 : 1]!),
+    };
+    const first = await new Paginated(source);
+    expect([first.hasNextPage(), first.nextCursor]).toEqual([true, 'c2']);
+    const empty = await first.getNextPage();
+    expect([empty.hasNextPage(), empty.nextCursor]).toEqual([false, null]);
+    expect((await new Paginated(numbers(5).source)).nextCursor).toBeUndefined();
+  });
+
   it('surfaces a failing page as a rejection of the walk', async () => {
     const source: PageSource<number> = { startOffset: 0, pageSize: 1, fetch: () => Promise.reject(new Error('boom')) };
     await expect(collect(new Paginated(source, 3))).rejects.toThrow('boom');

@@ -15,18 +15,20 @@ export class CloseEvents extends APIResource {
   /**
    * Lists events, latest first, following `cursor_next`. Only the filter combinations Close
    * supports are sent (e.g. `object_type` needs `action`, `object_id`, `lead_id` or `user_id`).
-   * Pages come one after another (`concurrency` does not apply to cursors).
+   * Pages come one after another (`concurrency` does not apply to cursors). Each page's
+   * `nextCursor` continues the walk later: pass it back as `_cursor` with the same filter.
    * @example for await (const ev of close.events.list({ object_type: 'sequence_subscription', action: 'updated' })) console.log(ev.id);
    */
   list(filter: EventListFilter | EventsFilter = {}, options?: ListOptions): Paginated<CloseEvent> {
     return Paginated.from(() => {
-      const { _limit, ...params } = checkInput(EventListFilterSchema, resolveFilter(filter), 'events.list filter');
+      const { _limit, _cursor, ...params } = checkInput(EventListFilterSchema, resolveFilter(filter), 'events.list filter');
       return cursorList(
         this.http,
         {
           path: 'event/',
           params: { ...params, _limit: _limit ?? EVENT_PAGE_SIZE },
           cursorParam: '_cursor',
+          startCursor: _cursor,
           pageSize: _limit ?? EVENT_PAGE_SIZE,
           schema: EventListSchema,
           readPage: (wire) => ({ items: (Array.isArray(wire?.data) ? wire.data : []) as CloseEvent[], nextCursor: wire?.cursor_next }),
