@@ -6,6 +6,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+// stderr may be the same closed pipe (`2>&1 | head -1`): nobody is left to read a message there.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 const code = await main(process.argv.slice(2), { stderr: (line) => process.stderr.write(`${line}\n`), signal: controller.signal });

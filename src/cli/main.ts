@@ -39,6 +39,13 @@ function filtersOf(spec: CommandSpec, values: Record<string, unknown>): Record<s
   return filters;
 }
 
+/** What each vendor's command covers, for the top-level help. */
+const VENDOR_SUMMARY = {
+  close: 'Close CRM: sequences, subscriptions, bulk subscription actions, the event log',
+  whippy: "Whippy: sequences, runs, sequence contacts, a contact's sequences",
+  clarion: 'Clarion Health: sequences and sequence definitions',
+} as const;
+
 /** Builds the `sequence-apis` program; `context` is what stops a run and where errors go. */
 export function buildProgram(context: RunContext, done: (code: number) => void): Command {
   const program = new Command('sequence-apis')
@@ -51,7 +58,8 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
   const resources = new Map<string, Command>();
   for (const spec of COMMANDS) {
     const vendor =
-      vendors.get(spec.vendor) ?? program.command(spec.vendor).description(`${spec.vendor} (credentials: ${ENV_HINT[spec.vendor]})`);
+      vendors.get(spec.vendor) ??
+      program.command(spec.vendor).description(`${VENDOR_SUMMARY[spec.vendor]} (credentials: ${ENV_HINT[spec.vendor]})`);
     vendors.set(spec.vendor, vendor);
     const resourceKey = `${spec.vendor}/${spec.resource}`;
     const resource =
@@ -126,6 +134,11 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
           `  whippy   --base-url ${server.whippy.baseUrl}   WHIPPY_API_KEY=test_whippy_key`,
           `  clarion  --base-url ${server.clarion.baseUrl}  CLARION_API_KEY=test_clarion_token`,
           '',
+          'Or, for the clients in your own scripts (paste into a shell):',
+          `  export CLOSE_BASE_URL=${server.close.baseUrl} CLOSE_API_KEY=test_close_key`,
+          `  export WHIPPY_BASE_URL=${server.whippy.baseUrl} WHIPPY_API_KEY=test_whippy_key`,
+          `  export CLARION_BASE_URL=${server.clarion.baseUrl} CLARION_API_KEY=test_clarion_token`,
+          '',
         ].join('\n'),
       );
       await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
@@ -145,6 +158,8 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     if (error instanceof CommanderError) {
       // Help and version are exits with code 0; every other commander error is a usage error.
       if (error.exitCode === 0) return EXIT.ok;
+      // No command given: commander has printed the help itself, which says it all.
+      if (error.code === 'commander.help') return EXIT.usage;
       context.stderr(`sequence-apis: ${error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\?\)/, ' (did you mean $1?)')}`);
       context.stderr(usageHint(program, argv));
       return EXIT.usage;

@@ -25,10 +25,17 @@ function causeCode(cause: unknown): string | undefined {
 
 /** Replaces the API's field names (`sequence_id`) in a message by the command's flags (`--sequence`). */
 export function withFlags(spec: CommandSpec, text: string): string {
-  let out = text;
+  // A range's two fields (`date_updated__gte`, `__lte`) are also named together by their base (`date_updated`).
+  const names = new Map<string, string[]>([['baseUrl', ['--base-url']]]);
   for (const option of spec.options) {
-    const flag = option.flags.split(/[ ,]/)[0]!;
-    out = out.replace(new RegExp(`(?<![\\w-])${option.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), flag);
+    const flag = option.flags.split(/[ ,]/)[0] ?? option.flags;
+    names.set(option.field, [flag]);
+    const base = /^(.+)__(?:gte|lte)$/.exec(option.field)?.[1];
+    if (base !== undefined) names.set(base, [...(names.get(base) ?? []), flag]);
+  }
+  let out = text;
+  for (const [field, flags] of names) {
+    out = out.replace(new RegExp(`(?<![\\w-])${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), flags.join('/'));
   }
   return out;
 }

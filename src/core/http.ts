@@ -179,7 +179,9 @@ export class HttpClient {
 
   #logRequest(spec: { method: string; body?: unknown }, url: string, headers: Record<string, string> | undefined): void {
     if (!this.#logger.enabled('debug')) return;
-    this.#logger.debug(`${spec.method} ${url}`, { headers: redactHeaders({ ...headers }, this.#sensitive) });
+    // The headers the request carries: the client's (auth included, redacted below), then the call's.
+    const sent = { ...(this.#kyDefaults.headers as Record<string, string>), ...headers };
+    this.#logger.debug(`${spec.method} ${url}`, { headers: redactHeaders(sent, this.#sensitive) });
     if (this.#options.logBodies === true && spec.body !== undefined) {
       this.#logger.debug(`request body ${scrubSecrets(JSON.stringify(spec.body), this.#secrets)}`);
     }

@@ -36,6 +36,22 @@ async function run(argv: string[], extra: Partial<RunContext> = {}) {
 const sent = () => server.whippy.fake.requestCount + server.close.fake.requestCount + server.clarion.fake.requestCount;
 
 describe('sequence-apis usage and failures: one line, the right exit code, never a stack', () => {
+  it('with no command, prints the help alone (no internal marker) and exits with the usage code', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const { code, errors } = await run([]);
+      expect(code).toBe(EXIT.usage);
+      expect(errors).toEqual([]);
+      const printed = [...stderr.mock.calls, ...stdout.mock.calls].map(([chunk]) => String(chunk)).join('');
+      expect(printed).toContain('Usage: sequence-apis');
+      expect(printed).not.toContain('(outputHelp)');
+    } finally {
+      stderr.mockRestore();
+      stdout.mockRestore();
+    }
+  });
+
   it('prints its version with --version', async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {

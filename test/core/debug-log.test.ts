@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloseClient } from '../../src/close/index.js';
+import { WhippyClient } from '../../src/whippy/index.js';
+import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
+
+let server: FakeServer;
+beforeAll(async () => {
+  server = await startFakeServer();
+});
+afterAll(() => server.stop());
+
+/** The headers object of the first debug line that logs a request. */
+function requestHeaders(lines: unknown[][]): Record<string, string> {
+  const line = lines.find(([message]) => typeof message === 'string' && /\] GET /.test(message));
+  return (line?.[1] as { headers: Record<string, string> }).headers;
+}
+
+describe('debug logging of requests', () => {
+  it('logs the headers each request carries, the client defaults included, the credential redacted', async () => {
+    const lines: unknown[][] = [];
+    const push = (...args: unknown[]) => lines.push(args);
+    const close = new CloseClient({
+      apiKey: 'test_close_key',
+      baseUrl: server.close.baseUrl,
+      headers: { 'x-team': 'growth' },
+      logger: { debug: push, info: push, warn: push, error: push },
+      logLevel: 'debug',
+    });
+    await close.sequences.list().toArray({ limit: 1 });
+    const headers = requestHeaders(lines);
+    expect(headers).toMatchObject({ accept: 'application/json', 'x-team': 'growth' });
+    expect(headers.authorization).toBeDefined();
+    expect(headers.authorization).not.toContain('Basic');
+    expect(JSON.stringify(lines)).not.toContain(Buffer.from('test_close_key:').toString('base64'));
+  });
+
+  it("redacts Whippy's own credential header", async () => {
+    const lines: unknown[][] = [];
+    const push = (...args: unknown[]) => lines.push(args);
+    const whippy = new WhippyClient({
+      apiKey: 'test_whippy_key',
+      baseUrl: server.whippy.baseUrl,
+      logger: { debug: push, info: push, warn: push, error: push },
+      logLevel: 'debug',
+    });
+    await whippy.sequences.list().toArray({ limit: 1 });
+    const headers = requestHeaders(lines);
+    expect(Object.keys(headers)).toContain('x-whippy-key');
+    expect(headers['x-whippy-key']).not.toBe('test_whippy_key');
+  });
+});
