@@ -15,7 +15,7 @@ export const WebhookEventSpecSchema = looseObject({
 });
 
 /** A webhook subscription's status. */
-export const WebhookStatusSchema = openEnum(['active', 'paused'] as const);
+export const WebhookStatusSchema = openEnum<'active' | 'paused'>();
 
 /** A Close webhook subscription. */
 export const WebhookSchema = looseObject({

@@ -17,8 +17,8 @@ export const WHIPPY_MAX_CONTACTS = 100_000;
 const limit = z.optional(pageLimit(Number.MAX_SAFE_INTEGER));
 const contactSequencesLimit = z.optional(pageLimit(WHIPPY_MAX_LIMIT));
 const offset = z.optional(pageOffset);
-const status = <const K extends readonly string[]>(known: K) =>
-  z.optional(z.pipe(z.string().check(z.regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum(known)));
+const status = <Known extends string>() =>
+  z.optional(z.pipe(z.string().check(z.regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum<Known>()));
 const shortText = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 
 /** Parameters of `sequences.list`. */
@@ -28,7 +28,7 @@ export const SequenceListSchema = strictObject({ title: z.optional(z.string()), 
 export const SequenceRunListSchema = z
   .strictObject({
     phone: z.optional(phoneNumber),
-    status: status(RUN_STATUSES),
+    status: status<(typeof RUN_STATUSES)[number]>(),
     channel_id: z.optional(filterId),
     before: z.optional(isoDateTime),
     after: z.optional(isoDateTime),
@@ -44,7 +44,7 @@ export const SequenceRunListSchema = z
 
 /** Filter of `sequences.contacts.list`. `step_ids` is sent comma-separated. */
 export const SequenceContactListSchema = strictObject({
-  status: status(SEQUENCE_CONTACT_FILTER_STATUSES),
+  status: status<(typeof SEQUENCE_CONTACT_FILTER_STATUSES)[number]>(),
   step_ids: z.optional(
     z.pipe(
       z.array(filterId).check(z.minLength(1, 'must name at least one step')),
@@ -61,8 +61,8 @@ export const SequenceContactListSchema = strictObject({
 /** Filter of `contacts.sequences.list` (sent in the JSON body). */
 export const ContactSequenceListSchema = strictObject({
   sequence_id: z.optional(filterId),
-  contact_status: status(CONTACT_SEQUENCE_STATUSES),
-  sequence_status: status(SEQUENCE_STATUSES),
+  contact_status: status<(typeof CONTACT_SEQUENCE_STATUSES)[number]>(),
+  sequence_status: status<(typeof SEQUENCE_STATUSES)[number]>(),
   limit: contactSequencesLimit,
   offset,
 });
@@ -94,7 +94,7 @@ export const SequenceContactAddSchema = looseObject({
   from: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   step_id: z.optional(filterId),
   schedule_at: z.optional(isoDateTime),
-  custom_data: z.optional(looseObject({ custom_object_id: filterId, resource: openEnum(['contact', 'step_contact'] as const) })),
+  custom_data: z.optional(looseObject({ custom_object_id: filterId, resource: openEnum<'contact' | 'step_contact'>() })),
   voice_options: z.optional(looseObject({})),
 });
 
