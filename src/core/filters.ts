@@ -66,24 +66,29 @@ function isCalendarDate(value: string): boolean {
  * Refusing keeps the instant what the caller wrote; adding `Z` or an offset is a one-character fix.
  */
 export const isoDateTime = z.pipe(
-  z.union([z.date(), z.string().check(z.regex(ISO_8601, 'must be an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z'))]),
-  z.transform((value, ctx) => {
-    const date = value instanceof Date ? value : new Date(value);
-    const text = typeof value === 'string' ? value : '';
-    // Longer than YYYY-MM-DD means a time of day was written: it needs its zone.
-    const problem =
-      text.length > 10 && !ZONED.test(text)
-        ? 'needs a time zone: add Z or an offset such as -05:00'
-        : Number.isNaN(date.getTime()) || (text !== '' && !isCalendarDate(text))
-          ? 'is not a real date'
-          : undefined;
+  // One transform checks the type too: a `z.union` of `z.date()` and a string would bring zod's
+  // union and date parsers into every bundle for this one field (and say only "Invalid input").
+  z.custom<DateInput>(),
+  z.transform((value: DateInput, ctx): string => {
+    const problem = dateProblem(value);
     if (problem) {
       ctx.issues.push({ code: 'custom', message: problem, input: value });
       return z.NEVER;
     }
-    return date.toISOString();
+    return (value instanceof Date ? value : new Date(value)).toISOString();
   }),
 );
+
+/** What is wrong with a date input, or undefined when it is a real, zoned moment. */
+function dateProblem(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'is not a real date' : undefined;
+  if (typeof value !== 'string' || !ISO_8601.test(value)) {
+    return 'must be a Date or an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z';
+  }
+  // Longer than YYYY-MM-DD means a time of day was written: it needs its zone.
+  if (value.length > 10 && !ZONED.test(value)) return 'needs a time zone: add Z or an offset such as -05:00';
+  return Number.isNaN(new Date(value).getTime()) || !isCalendarDate(value) ? 'is not a real date' : undefined;
+}
 
 /** A page size: a whole number from 1 to `max`. */
 export function pageLimit(max: number) {
