@@ -7,8 +7,15 @@ import { looseObject, maybe, openEnum } from '../core/schema.js';
 
 /** A value Whippy sends as a string, `""`, `null` or not at all. */
 const text = maybe(z.string());
+/**
+ * A field Whippy sends as a number or as a string. One custom check, not a `z.union`: zod's union
+ * parser would be in every Whippy bundle for these few fields.
+ */
+const numberOrString = z.custom<number | string>((value) => typeof value === 'number' || typeof value === 'string', {
+  message: 'expected number or string',
+});
 /** A user id: an integer, or `""` / `null` when there is none. */
-const userId = maybe(z.union([z.number(), z.string()]));
+const userId = maybe(numberOrString);
 
 /** Sequence statuses (docs, E9). */
 export const SEQUENCE_STATUSES = ['draft', 'active', 'archived'] as const;
@@ -40,7 +47,7 @@ export const SequenceSettingsSchema = looseObject({
   max_contact_sequence_runs: maybe(z.number()),
   max_add_time: maybe(z.number()),
   max_add_per_time: maybe(z.number()),
-  max_time: maybe(z.union([z.number(), z.string()])),
+  max_time: maybe(numberOrString),
   skip_sending_on_weekend: maybe(TimezoneToggleSchema),
   support_sms_quiet_hours: maybe(TimezoneToggleSchema),
   only_send_during_business_hours: maybe(TimezoneToggleSchema),
@@ -58,9 +65,9 @@ export const StepAnalyticsSchema = looseObject({
 
 /** When a step sends, relative to the previous one. Whippy sends the numbers as strings. */
 export const ScheduleOptionsSchema = looseObject({
-  days: maybe(z.union([z.string(), z.number()])),
-  hours: maybe(z.union([z.string(), z.number()])),
-  minutes: maybe(z.union([z.string(), z.number()])),
+  days: maybe(numberOrString),
+  hours: maybe(numberOrString),
+  minutes: maybe(numberOrString),
   timezone: text,
 });
 
