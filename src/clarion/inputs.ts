@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { looseObject } from '../core/schema.js';
+import { jsonObject, looseObject } from '../core/schema.js';
 import { isoDateTime, phoneNumber } from '../core/filters.js';
 import { StepTypeSchema } from './models.js';
 
@@ -14,7 +14,7 @@ const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
 export const StepInputSchema = looseObject({
   order: z.int().check(z.minimum(0, 'must be 0 or more')),
   type: StepTypeSchema,
-  config: z.optional(z.record(z.string(), z.unknown())),
+  config: z.optional(jsonObject()),
 });
 
 /** Body of `sequences.create` (clarion.md §3.3 [C]; the body looks copied from definitions, [I]): `name` and `steps` required. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { looseObject, strictObject } from '../core/schema.js';
+import { jsonObject, looseObject, strictObject } from '../core/schema.js';
 import { filterId, pageLimit, pageOffset } from '../core/filters.js';
 import {
   BulkActionTypeSchema,
@@ -110,7 +110,7 @@ export const BulkSubscriptionCreateSchema = z
     sender_email: z.optional(email),
     contact_preference: z.optional(ContactPreferenceSchema),
     // Lead selection, from the request example ([C-ex]).
-    s_query: z.optional(z.record(z.string(), z.unknown())),
+    s_query: z.optional(jsonObject()),
     sort: z.optional(z.array(z.unknown())),
     results_limit: z.optional(z.nullable(z.int().check(z.minimum(1, 'must be at least 1')))),
     // UNCONFIRMED ([U], close.md §1): no source says these three can be set. They are fields of the

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { looseObject, maybe, openEnum } from '../core/schema.js';
+import { jsonObject, looseObject, maybe, openEnum } from '../core/schema.js';
 
 // Close's models follow ../shared/api/close.md. The spec types only the bulk action, so its 24
 // fields are required as listed (§2.5, [C]); sequences and subscriptions are known from doc
@@ -164,8 +164,8 @@ export const BulkSequenceSubscriptionActionSchema = looseObject({
   calls_assigned_to: z.nullable(z.array(z.string())),
   from_phone_number_id: z.nullable(z.string()),
   query: z.nullable(z.string()),
-  s_query: z.record(z.string(), z.unknown()),
-  sort: z.array(z.record(z.string(), z.unknown())),
+  s_query: jsonObject(),
+  sort: z.array(jsonObject()),
   results_limit: z.nullable(z.number()),
   n_leads: z.nullable(z.number()),
   n_objects: z.nullable(z.number()),

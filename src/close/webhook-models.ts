@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { looseObject, maybe, openEnum, strictObject } from '../core/schema.js';
+import { jsonObject, looseObject, maybe, openEnum, strictObject } from '../core/schema.js';
 
 // The spec types the create body (CreateWebhook) but leaves every response empty: the response
 // fields below follow the create body, and `signature_key` a third-party client (unconfirmed).
@@ -11,7 +11,7 @@ const url = z.string().check(z.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL
 export const WebhookEventSpecSchema = looseObject({
   object_type: nonEmpty,
   action: nonEmpty,
-  extra_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  extra_filter: z.optional(z.nullable(jsonObject())),
 });
 
 /** A webhook subscription's status. */
@@ -38,7 +38,7 @@ export const WebhookCreateSchema = strictObject({
   url,
   events: z.array(WebhookEventSpecSchema).check(z.minLength(1, 'must list at least one event')),
   verify_ssl: z.optional(z.boolean()),
-  event_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  event_filter: z.optional(z.nullable(jsonObject())),
 });
 
 /** Body of `webhooks.update`: every field optional; `status` pauses or reactivates. */
@@ -50,7 +50,7 @@ export const WebhookUpdateSchema = strictObject({
   status: z.optional(
     z.string().check(z.regex(/^(active|paused)$/, 'must be active or paused')) as z.ZodMiniType<'active' | 'paused', 'active' | 'paused'>,
   ),
-  event_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  event_filter: z.optional(z.nullable(jsonObject())),
 });
 
 /** A Close webhook subscription. */

@@ -39,6 +39,15 @@ export function looseObject<const Shape extends z.core.$ZodLooseShape>(shape: Sh
   return new JitObject({ type: 'object', shape, catchall: z.unknown() }) as unknown as z.ZodMiniObject<Shape, z.core.$loose>;
 }
 
+/**
+ * A free-form JSON object (a query, a config, custom properties), every key kept as sent. An empty
+ * loose object rather than `z.record(z.string(), z.unknown())`: the same check for JSON, without
+ * zod's record parser in the bundles.
+ */
+export function jsonObject(): z.ZodMiniType<Record<string, unknown>> {
+  return looseObject({});
+}
+
 /** An object that refuses unknown keys (filters: a misspelt filter must not be silently ignored). */
 export function strictObject<const Shape extends z.core.$ZodLooseShape>(shape: Shape): z.ZodMiniObject<Shape, z.core.$strict> {
   return new JitObject({ type: 'object', shape, catchall: z.never() }) as unknown as z.ZodMiniObject<Shape, z.core.$strict>;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber } from '../core/filters.js';
-import { looseObject, openEnum, strictObject } from '../core/schema.js';
-import { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
+import { jsonObject, looseObject, openEnum, strictObject } from '../core/schema.js';
+import type { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
 
 /**
  * Whippy's largest page, documented only on a contact's sequences (whippy.md §2 E9 and §4, [C]).
@@ -77,7 +77,7 @@ export const ContactInputSchema = looseObject({
   default_channel_id: z.optional(filterId),
   address: z.optional(looseObject({})),
   birth_date: z.optional(looseObject({ day: z.optional(z.int()), month: z.optional(z.int()), year: z.optional(z.int()) })),
-  properties: z.optional(z.record(z.string(), z.unknown())),
+  properties: z.optional(jsonObject()),
 });
 
 const contactList = z
