@@ -1,18 +1,18 @@
 import * as z from 'zod/mini';
 import { jsonObject, looseObject } from '../core/schema.js';
-import { isoDateTime, phoneNumber } from '../core/filters.js';
+import { isoDateTime, phoneNumber, wholeNumber } from '../core/filters.js';
 import { StepTypeSchema } from './models.js';
 
 /** Rows Clarion accepts in one batch-upload call. */
 export const CLARION_ROWS_PER_CALL = 100;
 
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
-const id = z.int().check(z.minimum(0, 'must be a non-negative integer id'));
+const id = wholeNumber().check(z.minimum(0, 'must be a non-negative integer id'));
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
 
 /** A step as sent on create or update (the docs show `{order, type, config}`). */
 export const StepInputSchema = looseObject({
-  order: z.int().check(z.minimum(0, 'must be 0 or more')),
+  order: wholeNumber().check(z.minimum(0, 'must be 0 or more')),
   type: StepTypeSchema,
   config: z.optional(jsonObject()),
 });

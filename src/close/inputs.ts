@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { jsonObject, looseObject, strictObject } from '../core/schema.js';
-import { filterId, pageLimit, pageOffset } from '../core/filters.js';
+import { filterId, pageLimit, pageOffset, wholeNumber } from '../core/filters.js';
 import {
   BulkActionTypeSchema,
   ContactPreferenceSchema,
@@ -23,7 +23,7 @@ const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$
  * doc example uses 1-5 and 1 = Monday … 7 = Sunday is only a third party's reading (close.md §2.3, [U]).
  */
 export const ScheduleRangeInputSchema = looseObject({
-  weekday: z.int(),
+  weekday: wholeNumber(),
   start: clockTime,
   end: clockTime,
 });
@@ -37,7 +37,7 @@ export const SequenceStepInputSchema = z
     id: z.optional(nonEmpty),
     step_type: z.optional(StepTypeSchema),
     /** Seconds to wait before this step. */
-    delay: z.optional(z.int().check(z.minimum(0, 'must be 0 or more seconds'))),
+    delay: z.optional(wholeNumber().check(z.minimum(0, 'must be 0 or more seconds'))),
     email_template_id: z.optional(z.nullable(nonEmpty)),
     sms_template_id: z.optional(z.nullable(nonEmpty)),
     threading: z.optional(z.nullable(ThreadingSchema)),
@@ -112,7 +112,7 @@ export const BulkSubscriptionCreateSchema = z
     // Lead selection, from the request example ([C-ex]).
     s_query: z.optional(jsonObject()),
     sort: z.optional(z.array(z.unknown())),
-    results_limit: z.optional(z.nullable(z.int().check(z.minimum(1, 'must be at least 1')))),
+    results_limit: z.optional(z.nullable(wholeNumber().check(z.minimum(1, 'must be at least 1')))),
     // UNCONFIRMED ([U], close.md §1): no source says these three can be set. They are fields of the
     // spec's response model and absent from the request example; typed loosely, sent as given.
     calls_assigned_to: z.optional(z.nullable(z.array(z.string()))),

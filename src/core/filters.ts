@@ -1,49 +1,16 @@
 import * as z from 'zod/mini';
+import type { DateInput } from './filter-builder.js';
+
+export { FilterBuilder, resolveFilter } from './filter-builder.js';
+export type { DateInput, FilterInput } from './filter-builder.js';
 
 /**
- * Base of the immutable fluent filter builders. Each setter returns a new builder; `build()`
- * yields the same plain object a caller could have written by hand, and list methods check
- * both forms with one schema.
+ * A whole number (a safe integer). A refinement of `z.number()` rather than `z.int()`: the same
+ * check, a plainer message, and no number-format parser in the bundles.
  */
-export abstract class FilterBuilder<Fields extends object> {
-  /** The fields set so far (never mutated). */
-  protected readonly fields: Readonly<Partial<Fields>>;
-
-  constructor(fields: Partial<Fields> = {}) {
-    this.fields = Object.freeze({ ...fields });
-  }
-
-  /** A copy of this builder with one more field set. */
-  protected with<K extends keyof Fields>(key: K, value: Fields[K]): this {
-    const Builder = this.constructor as new (fields: Partial<Fields>) => this;
-    return new Builder({ ...this.fields, [key]: value });
-  }
-
-  /** The plain filter object. */
-  build(): Partial<Fields> {
-    return { ...this.fields };
-  }
-
-  /** JSON form: the plain filter object. */
-  toJSON(): Partial<Fields> {
-    return this.build();
-  }
+export function wholeNumber(): z.ZodMiniNumber<number> {
+  return z.number().check(z.refine(Number.isSafeInteger, 'must be a whole number'));
 }
-
-/** A plain filter object or a builder of one. */
-export type FilterInput<Fields extends object> = Fields | FilterBuilder<Fields>;
-
-/** Turns a builder into its plain object; passes plain objects through. */
-export function resolveFilter<Fields extends object>(input: FilterInput<Fields> | undefined): Fields | undefined {
-  return input instanceof FilterBuilder ? (input.build() as Fields) : input;
-}
-
-/**
- * A moment in time as callers may give it: a `Date`, or an ISO 8601 string with a zone (`Z` or an
- * offset such as `-05:00`). A date alone (`2026-01-31`) means midnight UTC, as `Date` reads it on
- * every machine.
- */
-export type DateInput = Date | string;
 
 // ISO 8601 date or date-time: 2026-01-31, 2026-01-31T10:00Z, 2026-01-31T10:00:00.123+02:00, ...
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -92,11 +59,11 @@ function dateProblem(value: unknown): string | undefined {
 
 /** A page size: a whole number from 1 to `max`. */
 export function pageLimit(max: number) {
-  return z.int().check(z.minimum(1, `must be at least 1`), z.maximum(max, `must be at most ${max} (the vendor's maximum)`));
+  return wholeNumber().check(z.minimum(1, `must be at least 1`), z.maximum(max, `must be at most ${max} (the vendor's maximum)`));
 }
 
 /** A non-negative offset. */
-export const pageOffset = z.int().check(z.minimum(0, 'must be 0 or more'));
+export const pageOffset = wholeNumber().check(z.minimum(0, 'must be 0 or more'));
 
 /** An id in a filter: a non-empty string without characters that could alter the query. */
 export const filterId = z

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber } from '../core/filters.js';
+import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber, wholeNumber } from '../core/filters.js';
 import { jsonObject, looseObject, openEnum, strictObject } from '../core/schema.js';
 import type { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
 
@@ -76,7 +76,9 @@ export const ContactInputSchema = looseObject({
   language: z.optional(z.string()),
   default_channel_id: z.optional(filterId),
   address: z.optional(looseObject({})),
-  birth_date: z.optional(looseObject({ day: z.optional(z.int()), month: z.optional(z.int()), year: z.optional(z.int()) })),
+  birth_date: z.optional(
+    looseObject({ day: z.optional(wholeNumber()), month: z.optional(wholeNumber()), year: z.optional(wholeNumber()) }),
+  ),
   properties: z.optional(jsonObject()),
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wholeNumber } from '../../src/core/filters.js';
 import { checkInput, jsonObject, openEnum } from '../../src/core/schema.js';
 import { InvalidRequestError } from '../../src/index.js';
 
@@ -17,5 +18,14 @@ describe('schema helpers', () => {
     const status = openEnum<'active' | 'paused'>();
     expect(checkInput(status, 'archived', 'status')).toBe('archived');
     expect(() => checkInput(status, 1, 'status')).toThrow(/expected string, received number/);
+  });
+});
+
+describe('wholeNumber', () => {
+  it('accepts a safe integer and refuses a fraction, an unsafe integer or a numeric string', () => {
+    expect(checkInput(wholeNumber(), 42, 'order')).toBe(42);
+    expect(() => checkInput(wholeNumber(), 1.5, 'order')).toThrow(/must be a whole number/);
+    expect(() => checkInput(wholeNumber(), 2 ** 53, 'order')).toThrow(/must be a whole number/);
+    expect(() => checkInput(wholeNumber(), '42', 'order')).toThrow(/expected number, received string/);
   });
 });
