@@ -5,13 +5,19 @@ import { measureSizes } from './size.ts';
 
 /** Guards in kB (min + gzip, with dependencies). Lower them when a change shrinks the bundles. */
 const GUARDS: Record<string, number> = {
-  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4),
-  // then by one budget across processes (issue 14: the pacer's store, budgets and fallback; about +1 to +1.9), and the retry-loop rewrite (+0.4).
-  'sequence-apis': 9.8,
-  'sequence-apis/close': 33.6,
-  'sequence-apis/whippy': 32.7,
-  'sequence-apis/clarion': 32.1,
-  'whole package': 40.4,
+  'sequence-apis': 9.5,
+  // Raised by exactly what webhooks and the event log added (close +2.3, whippy +1.1, clarion +1.8, whole +3.4).
+  // Then by what the retry-loop rewrite added over main (measured: close, whippy, clarion +0.4 kB;
+  // the whole package stays under its guard): the onRetry/onResponse hooks, path template, APIResource.
+  'sequence-apis/close': 32.2,
+  'sequence-apis/whippy': 31.0,
+  'sequence-apis/clarion': 30.7,
+  // The client alone, tree-shaken: like for like with the entries before webhooks and the event log,
+  // which held only the client. Held to those entries' guards (29.5, 29.5, 28.5).
+  'sequence-apis/close CloseClient alone': 29.5,
+  'sequence-apis/whippy WhippyClient alone': 29.5,
+  'sequence-apis/clarion ClarionClient alone': 28.5,
+  'whole package': 38.4,
 };
 
 let failed = false;
@@ -20,7 +26,7 @@ for (const row of await measureSizes()) {
   const ok = row.kb <= guard;
   failed ||= !ok;
   console.log(
-    `${ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(22)} ${row.kb.toFixed(1).padStart(5)} kB  (guard ${guard} kB, target ${row.budget} kB)`,
+    `${ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(41)} ${row.kb.toFixed(1).padStart(5)} kB  (guard ${guard} kB, target ${row.budget} kB)`,
   );
 }
 if (failed) {
