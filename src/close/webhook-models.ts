@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { jsonObject, looseObject, maybe, openEnum, strictObject } from '../core/schema.js';
+import { minLength, regex } from '../core/filters.js';
 
 // The spec types the create body (CreateWebhook) but leaves every response empty: the response
 // fields below follow the create body, and `signature_key` a third-party client (unconfirmed).
 
-const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
-const url = z.string().check(z.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'));
+const nonEmpty = z.string().check(minLength(1, 'must not be empty'));
+const url = z.string().check(regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'));
 
 /** One event a webhook subscribes to: an object type and an action, optionally narrowed by a webhook filter. */
 export const WebhookEventSpecSchema = looseObject({
@@ -36,7 +37,7 @@ export const WebhookSchema = looseObject({
 /** Body of `webhooks.create`. */
 export const WebhookCreateSchema = strictObject({
   url,
-  events: z.array(WebhookEventSpecSchema).check(z.minLength(1, 'must list at least one event')),
+  events: z.array(WebhookEventSpecSchema).check(minLength(1, 'must list at least one event')),
   verify_ssl: z.optional(z.boolean()),
   event_filter: z.optional(z.nullable(jsonObject())),
 });
@@ -48,7 +49,7 @@ export const WebhookUpdateSchema = strictObject({
   verify_ssl: z.optional(z.boolean()),
   // A regex rather than z.enum: the same check, without pulling zod's enum code into the bundle.
   status: z.optional(
-    z.string().check(z.regex(/^(active|paused)$/, 'must be active or paused')) as z.ZodMiniType<'active' | 'paused', 'active' | 'paused'>,
+    z.string().check(regex(/^(active|paused)$/, 'must be active or paused')) as z.ZodMiniType<'active' | 'paused', 'active' | 'paused'>,
   ),
   event_filter: z.optional(z.nullable(jsonObject())),
 });

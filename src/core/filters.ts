@@ -57,21 +57,49 @@ function dateProblem(value: unknown): string | undefined {
   return Number.isNaN(new Date(value).getTime()) || !isCalendarDate(value) ? 'is not a real date' : undefined;
 }
 
+// Bounds and patterns of caller input as plain refinements: zod's own length, range and regex
+// checks would each add a check class to the bundles, for checks that run once per call.
+
+/** At least `min` characters or items. */
+export function minLength<T extends { length: number }>(min: number, message: string): z.core.$ZodCheck<T> {
+  return z.refine<T>((value) => value.length >= min, message);
+}
+
+/** At most `max` characters or items. */
+export function maxLength<T extends { length: number }>(max: number, message: string): z.core.$ZodCheck<T> {
+  return z.refine<T>((value) => value.length <= max, message);
+}
+
+/** A number of at least `min`. */
+export function minimum(min: number, message: string): z.core.$ZodCheck<number> {
+  return z.refine<number>((value) => value >= min, message);
+}
+
+/** A number of at most `max`. */
+export function maximum(max: number, message: string): z.core.$ZodCheck<number> {
+  return z.refine<number>((value) => value <= max, message);
+}
+
+/** A string matching `pattern` (not a global regex: `test` would then keep state). */
+export function regex(pattern: RegExp, message: string): z.core.$ZodCheck<string> {
+  return z.refine<string>((value) => pattern.test(value), message);
+}
+
 /** A page size: a whole number from 1 to `max`. */
 export function pageLimit(max: number) {
-  return wholeNumber().check(z.minimum(1, `must be at least 1`), z.maximum(max, `must be at most ${max} (the vendor's maximum)`));
+  return wholeNumber().check(minimum(1, `must be at least 1`), maximum(max, `must be at most ${max} (the vendor's maximum)`));
 }
 
 /** A non-negative offset. */
-export const pageOffset = wholeNumber().check(z.minimum(0, 'must be 0 or more'));
+export const pageOffset = wholeNumber().check(minimum(0, 'must be 0 or more'));
 
 /** An id in a filter: a non-empty string without characters that could alter the query. */
 export const filterId = z
   .string()
   .check(
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(256, 'must be at most 256 characters'),
-    z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+    minLength(1, 'must not be empty'),
+    maxLength(256, 'must be at most 256 characters'),
+    regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
   );
 
 // Digits with an optional leading +. No length rule: Whippy documents only "no spaces" (whippy.md

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber, wholeNumber } from '../core/filters.js';
+import { filterId, isoDateTime, maxLength, minLength, pageLimit, pageOffset, phoneNumber, regex, wholeNumber } from '../core/filters.js';
 import { jsonObject, looseObject, openEnum, strictObject } from '../core/schema.js';
 import type { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
 
@@ -18,8 +18,8 @@ const limit = z.optional(pageLimit(Number.MAX_SAFE_INTEGER));
 const contactSequencesLimit = z.optional(pageLimit(WHIPPY_MAX_LIMIT));
 const offset = z.optional(pageOffset);
 const status = <Known extends string>() =>
-  z.optional(z.pipe(z.string().check(z.regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum<Known>()));
-const shortText = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
+  z.optional(z.pipe(z.string().check(regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum<Known>()));
+const shortText = (max: number) => z.string().check(maxLength(max, `must be at most ${max} characters`));
 
 /** Parameters of `sequences.list`. */
 export const SequenceListSchema = strictObject({ title: z.optional(z.string()), limit, offset });
@@ -47,7 +47,7 @@ export const SequenceContactListSchema = strictObject({
   status: status<(typeof SEQUENCE_CONTACT_FILTER_STATUSES)[number]>(),
   step_ids: z.optional(
     z.pipe(
-      z.array(filterId).check(z.minLength(1, 'must name at least one step')),
+      z.array(filterId).check(minLength(1, 'must name at least one step')),
       z.transform((ids) => ids.join(',')),
     ),
   ),
@@ -71,7 +71,7 @@ export const ContactSequenceListSchema = strictObject({
 export const ContactInputSchema = looseObject({
   phone: phoneNumber,
   name: z.optional(shortText(255)),
-  email: z.optional(shortText(255).check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'))),
+  email: z.optional(shortText(255).check(regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'))),
   external_id: z.optional(z.string()),
   language: z.optional(z.string()),
   default_channel_id: z.optional(filterId),
@@ -85,15 +85,15 @@ export const ContactInputSchema = looseObject({
 const contactList = z
   .array(ContactInputSchema)
   .check(
-    z.minLength(1, 'must list at least one contact'),
-    z.maxLength(WHIPPY_MAX_CONTACTS, `must list at most ${WHIPPY_MAX_CONTACTS} contacts (split larger imports)`),
+    minLength(1, 'must list at least one contact'),
+    maxLength(WHIPPY_MAX_CONTACTS, `must list at most ${WHIPPY_MAX_CONTACTS} contacts (split larger imports)`),
   );
 
 /** Body of `sequences.contacts.add`. Lists over 4,000 contacts are sent in several calls. */
 export const SequenceContactAddSchema = looseObject({
   to: contactList,
   /** Channel phone number or email to send from (optional in the current docs). */
-  from: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  from: z.optional(z.string().check(minLength(1, 'must not be empty'))),
   step_id: z.optional(filterId),
   schedule_at: z.optional(isoDateTime),
   custom_data: z.optional(looseObject({ custom_object_id: filterId, resource: openEnum<'contact' | 'step_contact'>() })),
