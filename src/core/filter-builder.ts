@@ -8,7 +8,7 @@
  */
 export abstract class FilterBuilder<Fields extends object> {
   /** The fields set so far (never mutated). */
-  protected readonly fields: Readonly<Partial<Fields>>;
+  declare protected readonly fields: Readonly<Partial<Fields>>;
 
   constructor(fields: Partial<Fields> = {}) {
     this.fields = Object.freeze({ ...fields });
