@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wholeNumber } from '../../src/core/filters.js';
+import * as z from 'zod/mini';
+import { maximum, maxLength, minimum, minLength, regex, wholeNumber } from '../../src/core/filters.js';
 import { checkInput, jsonObject, openEnum } from '../../src/core/schema.js';
 import { InvalidRequestError } from '../../src/index.js';
 
@@ -27,5 +28,20 @@ describe('wholeNumber', () => {
     expect(() => checkInput(wholeNumber(), 1.5, 'order')).toThrow(/must be a whole number/);
     expect(() => checkInput(wholeNumber(), 2 ** 53, 'order')).toThrow(/must be a whole number/);
     expect(() => checkInput(wholeNumber(), '42', 'order')).toThrow(/expected number, received string/);
+  });
+});
+
+describe('input bounds and patterns', () => {
+  it('minLength, maxLength, minimum, maximum and regex refuse with their own message and pass what fits', () => {
+    const name = z.string().check(minLength(1, 'must not be empty'), maxLength(3, 'must be at most 3 characters'));
+    const count = z.number().check(minimum(1, 'must be at least 1'), maximum(5, 'must be at most 5'));
+    const word = z.string().check(regex(/^[a-z]+$/, 'must be a lower-case word'));
+    expect(checkInput(name, 'abc', 'name')).toBe('abc');
+    expect(() => checkInput(name, '', 'name')).toThrow(/must not be empty/);
+    expect(() => checkInput(name, 'abcd', 'name')).toThrow(/must be at most 3 characters/);
+    expect(checkInput(count, 5, 'count')).toBe(5);
+    expect(() => checkInput(count, 0, 'count')).toThrow(/must be at least 1/);
+    expect(() => checkInput(count, 6, 'count')).toThrow(/must be at most 5/);
+    expect(() => checkInput(word, 'Abc', 'word')).toThrow(/must be a lower-case word/);
   });
 });
