@@ -20,11 +20,26 @@ async function gzippedBundle(contents: string): Promise<number> {
 /** The size budgets, in kB gzipped (1 kB = 1,024 bytes). */
 export const SIZE_BUDGETS = { entry: 20, whole: 35 };
 
-/** Measures every entry point and the whole package. */
+/** The client class of each vendor entry, measured alone (what an application that only calls the API pays). */
+const CLIENTS: Record<string, string> = {
+  'sequence-apis/close': 'CloseClient',
+  'sequence-apis/whippy': 'WhippyClient',
+  'sequence-apis/clarion': 'ClarionClient',
+};
+
+/**
+ * Measures every entry point (`export *`: everything it exports, webhooks and schemas included),
+ * each vendor's client alone (`import { CloseClient }`, tree-shaken: the like-for-like row with the
+ * entries as they were before webhooks and the event log), and the whole package.
+ */
 export async function measureSizes(): Promise<{ name: string; kb: number; budget: number }[]> {
   const rows = [];
   for (const entry of ['sequence-apis', 'sequence-apis/close', 'sequence-apis/whippy', 'sequence-apis/clarion']) {
     rows.push({ name: entry, kb: (await gzippedBundle(`export * from '${entry}';`)) / 1024, budget: SIZE_BUDGETS.entry });
+  }
+  for (const [entry, client] of Object.entries(CLIENTS)) {
+    const kb = (await gzippedBundle(`export { ${client} } from '${entry}';`)) / 1024;
+    rows.push({ name: `${entry} ${client} alone`, kb, budget: SIZE_BUDGETS.entry });
   }
   const whole =
     "export * from 'sequence-apis'; export * as close from 'sequence-apis/close'; export * as whippy from 'sequence-apis/whippy'; export * as clarion from 'sequence-apis/clarion';";

@@ -18,11 +18,11 @@ export interface ClarionClientOptions extends ClientOptions, ClarionCredentials 
  */
 export class ClarionClient {
   /** Sequence instances: list, retrieve, create, update, stop, batch upload. */
-  readonly sequences: ClarionSequences;
+  declare readonly sequences: ClarionSequences;
   /** Sequence definitions: retrieve, create, update. */
-  readonly definitions: ClarionDefinitions;
+  declare readonly definitions: ClarionDefinitions;
   /** The API root this client talks to. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
 
   constructor(options: ClarionClientOptions = {}) {
     const http = new HttpClient(clarionProfile, baseUrlFromEnv(options, 'CLARION_BASE_URL'), clarionAuth(options));

@@ -1,27 +1,27 @@
 import * as z from 'zod/mini';
-import { looseObject } from '../core/schema.js';
-import { isoDateTime, phoneNumber } from '../core/filters.js';
+import { jsonObject, looseObject } from '../core/schema.js';
+import { isoDateTime, minimum, minLength, phoneNumber, wholeNumber } from '../core/filters.js';
 import { StepTypeSchema } from './models.js';
 
 /** Rows Clarion accepts in one batch-upload call. */
 export const CLARION_ROWS_PER_CALL = 100;
 
-const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
-const id = z.int().check(z.minimum(0, 'must be a non-negative integer id'));
+const nonEmpty = z.string().check(minLength(1, 'must not be empty'));
+const id = wholeNumber().check(minimum(0, 'must be a non-negative integer id'));
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
 
 /** A step as sent on create or update (the docs show `{order, type, config}`). */
 export const StepInputSchema = looseObject({
-  order: z.int().check(z.minimum(0, 'must be 0 or more')),
+  order: wholeNumber().check(minimum(0, 'must be 0 or more')),
   type: StepTypeSchema,
-  config: z.optional(z.record(z.string(), z.unknown())),
+  config: z.optional(jsonObject()),
 });
 
 /** Body of `sequences.create` (clarion.md §3.3 [C]; the body looks copied from definitions, [I]): `name` and `steps` required. */
 export const SequenceCreateSchema = looseObject({
   name: nonEmpty,
   description: z.optional(z.string()),
-  steps: z.array(StepInputSchema).check(z.minLength(1, 'must have at least one step')),
+  steps: z.array(StepInputSchema).check(minLength(1, 'must have at least one step')),
 });
 
 /** Body of `sequences.update` (clarion.md §3.4, [C]): every field optional. */
@@ -58,7 +58,7 @@ export const BatchRowSchema = z
 /** Body of `sequences.batchUpload`: any number of rows, sent in chunks of 100. */
 export const SequenceBatchUploadSchema = looseObject({
   sequence_definition_id: id,
-  rows: z.array(BatchRowSchema).check(z.minLength(1, 'must have at least one row')),
+  rows: z.array(BatchRowSchema).check(minLength(1, 'must have at least one row')),
   next_activity_date: z.optional(isoDateTime),
   validate_only: z.optional(z.boolean()),
 });

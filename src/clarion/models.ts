@@ -13,21 +13,21 @@ export const STOPPABLE_STATUSES = ['in-progress', 'queued', 'paused'] as const;
 export const DEFINITION_STATUSES = ['active', 'inactive', 'archived'] as const;
 
 /** A sequence's status. */
-export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
+export const SequenceStatusSchema = openEnum<(typeof SEQUENCE_STATUSES)[number]>();
 /** A sequence's types, as the field table lists them (seed 000, [C]). */
 export const SEQUENCE_TYPES = ['appointment_reminder', 'follow_up', 'other'] as const;
 /** A sequence's type. */
-export const SequenceTypeSchema = openEnum(SEQUENCE_TYPES);
+export const SequenceTypeSchema = openEnum<(typeof SEQUENCE_TYPES)[number]>();
 /** A step's type: `voice` seen; `sms` likely (definitions carry a messaging assistant). */
-export const StepTypeSchema = openEnum(['voice', 'sms'] as const);
+export const StepTypeSchema = openEnum<'voice' | 'sms'>();
 /** A step's status: only `pending` is documented. */
-export const StepStatusSchema = openEnum(['pending'] as const);
+export const StepStatusSchema = openEnum<'pending'>();
 /** An input's type: only `text` is documented. */
-export const InputTypeSchema = openEnum(['text'] as const);
+export const InputTypeSchema = openEnum<'text'>();
 /** A definition's EHR action: only `has-ehr-file` is documented. */
-export const EhrActionSchema = openEnum(['has-ehr-file'] as const);
+export const EhrActionSchema = openEnum<'has-ehr-file'>();
 /** A definition's status. */
-export const DefinitionStatusSchema = openEnum(DEFINITION_STATUSES);
+export const DefinitionStatusSchema = openEnum<(typeof DEFINITION_STATUSES)[number]>();
 
 /** One step of a sequence instance (a call or message to the patient). */
 export const SequenceStepSchema = looseObject({

@@ -20,17 +20,17 @@ export interface CloseClientOptions extends ClientOptions, CloseCredentials {}
  */
 export class CloseClient {
   /** Sequences: list, retrieve, create, update, delete. */
-  readonly sequences: CloseSequences;
+  declare readonly sequences: CloseSequences;
   /** Sequence subscriptions: list (filtered), retrieve, create, update, pause, resume. */
-  readonly subscriptions: CloseSubscriptions;
+  declare readonly subscriptions: CloseSubscriptions;
   /** Bulk subscription actions: list, retrieve, create. */
-  readonly bulkSubscriptions: CloseBulkSubscriptions;
+  declare readonly bulkSubscriptions: CloseBulkSubscriptions;
   /** Webhook subscriptions: list, retrieve, create (returns the signature key), update, delete. */
-  readonly webhooks: CloseWebhooks;
+  declare readonly webhooks: CloseWebhooks;
   /** The event log: list (cursor-paged, filtered), retrieve. */
-  readonly events: CloseEvents;
+  declare readonly events: CloseEvents;
   /** The API root this client talks to. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
 
   constructor(options: CloseClientOptions = {}) {
     const http = new HttpClient(closeProfile, baseUrlFromEnv(options, 'CLOSE_BASE_URL'), closeAuth(options));

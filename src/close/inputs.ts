@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { looseObject, strictObject } from '../core/schema.js';
-import { filterId, pageLimit, pageOffset } from '../core/filters.js';
+import { jsonObject, looseObject, strictObject } from '../core/schema.js';
+import { filterId, minimum, minLength, pageLimit, pageOffset, regex, wholeNumber } from '../core/filters.js';
 import {
   BulkActionTypeSchema,
   ContactPreferenceSchema,
@@ -14,16 +14,16 @@ import {
 // Request bodies are loose objects: Close accepts more fields than it documents, so unknown
 // keys pass through; the documented ones are checked before anything is sent.
 
-const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
-const email = z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'));
-const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day as HH:MM'));
+const nonEmpty = z.string().check(minLength(1, 'must not be empty'));
+const email = z.string().check(regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'));
+const clockTime = z.string().check(regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day as HH:MM'));
 
 /**
  * A sending window as sent on create/update. `weekday` is a whole number, not forced into 1-7: the
  * doc example uses 1-5 and 1 = Monday … 7 = Sunday is only a third party's reading (close.md §2.3, [U]).
  */
 export const ScheduleRangeInputSchema = looseObject({
-  weekday: z.int(),
+  weekday: wholeNumber(),
   start: clockTime,
   end: clockTime,
 });
@@ -37,7 +37,7 @@ export const SequenceStepInputSchema = z
     id: z.optional(nonEmpty),
     step_type: z.optional(StepTypeSchema),
     /** Seconds to wait before this step. */
-    delay: z.optional(z.int().check(z.minimum(0, 'must be 0 or more seconds'))),
+    delay: z.optional(wholeNumber().check(minimum(0, 'must be 0 or more seconds'))),
     email_template_id: z.optional(z.nullable(nonEmpty)),
     sms_template_id: z.optional(z.nullable(nonEmpty)),
     threading: z.optional(z.nullable(ThreadingSchema)),
@@ -55,7 +55,7 @@ export const SequenceStepInputSchema = z
 export const SequenceCreateSchema = looseObject({
   name: nonEmpty,
   timezone: nonEmpty,
-  steps: z.array(SequenceStepInputSchema).check(z.minLength(1, 'must have at least one step')),
+  steps: z.array(SequenceStepInputSchema).check(minLength(1, 'must have at least one step')),
   schedule: z.optional(ScheduleInputSchema),
   status: z.optional(SequenceStatusSchema),
 });
@@ -110,9 +110,9 @@ export const BulkSubscriptionCreateSchema = z
     sender_email: z.optional(email),
     contact_preference: z.optional(ContactPreferenceSchema),
     // Lead selection, from the request example ([C-ex]).
-    s_query: z.optional(z.record(z.string(), z.unknown())),
+    s_query: z.optional(jsonObject()),
     sort: z.optional(z.array(z.unknown())),
-    results_limit: z.optional(z.nullable(z.int().check(z.minimum(1, 'must be at least 1')))),
+    results_limit: z.optional(z.nullable(wholeNumber().check(minimum(1, 'must be at least 1')))),
     // UNCONFIRMED ([U], close.md §1): no source says these three can be set. They are fields of the
     // spec's response model and absent from the request example; typed loosely, sent as given.
     calls_assigned_to: z.optional(z.nullable(z.array(z.string()))),
@@ -135,11 +135,11 @@ export const PagingParamsSchema = strictObject({
   _skip: z.optional(pageOffset),
 });
 
-const fieldName = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'must be a field name such as status'));
+const fieldName = z.string().check(regex(/^[a-z][a-z0-9_]*$/, 'must be a field name such as status'));
 /** `_fields`: the fields to return, sent comma-separated (close.md §0 and §1; the spec declares it on the bulk-action GETs, [C]). */
 const fieldsParam = z.optional(
   z.pipe(
-    z.array(fieldName).check(z.minLength(1, 'must name at least one field')),
+    z.array(fieldName).check(minLength(1, 'must name at least one field')),
     z.transform((names) => names.join(',')),
   ),
 );

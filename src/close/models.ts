@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { looseObject, maybe, openEnum } from '../core/schema.js';
+import { jsonObject, looseObject, maybe, openEnum } from '../core/schema.js';
 
 // Close's models follow ../shared/api/close.md. The spec types only the bulk action, so its 24
 // fields are required as listed (§2.5, [C]); sequences and subscriptions are known from doc
@@ -53,21 +53,21 @@ export const BULK_ACTION_TYPES = ['subscribe', 'resume', 'resume_finished', 'pau
 export const BULK_ACTION_STATUSES = ['created', 'loading', 'processing', 'done', 'paused', 'resuming', 'error'] as const;
 
 /** A sequence's status. */
-export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
+export const SequenceStatusSchema = openEnum<(typeof SEQUENCE_STATUSES)[number]>();
 /** A subscription's status. */
-export const SubscriptionStatusSchema = openEnum(SUBSCRIPTION_STATUSES);
+export const SubscriptionStatusSchema = openEnum<(typeof SUBSCRIPTION_STATUSES)[number]>();
 /** Why a subscription has its status. */
-export const StatusReasonSchema = openEnum(STATUS_REASONS);
+export const StatusReasonSchema = openEnum<(typeof STATUS_REASONS)[number]>();
 /** A step's type. */
-export const StepTypeSchema = openEnum(STEP_TYPES);
+export const StepTypeSchema = openEnum<(typeof STEP_TYPES)[number]>();
 /** Email threading of a step: `old_thread` in docs, `new_thread` seen live. */
-export const ThreadingSchema = openEnum(['old_thread', 'new_thread'] as const);
+export const ThreadingSchema = openEnum<'old_thread' | 'new_thread'>();
 /** A bulk action's type. */
-export const BulkActionTypeSchema = openEnum(BULK_ACTION_TYPES);
+export const BulkActionTypeSchema = openEnum<(typeof BULK_ACTION_TYPES)[number]>();
 /** A bulk action's status. */
-export const BulkActionStatusSchema = openEnum(BULK_ACTION_STATUSES);
+export const BulkActionStatusSchema = openEnum<(typeof BULK_ACTION_STATUSES)[number]>();
 /** Who gets a bulk subscription: the lead's primary contact, or every contact. */
-export const ContactPreferenceSchema = openEnum(['lead', 'contact'] as const);
+export const ContactPreferenceSchema = openEnum<'lead' | 'contact'>();
 
 /** One sending window; weekday 1 = Monday is assumed (the docs never say). Times are `HH:MM` or `HH:MM:SS`. */
 export const ScheduleRangeSchema = looseObject({
@@ -164,8 +164,8 @@ export const BulkSequenceSubscriptionActionSchema = looseObject({
   calls_assigned_to: z.nullable(z.array(z.string())),
   from_phone_number_id: z.nullable(z.string()),
   query: z.nullable(z.string()),
-  s_query: z.record(z.string(), z.unknown()),
-  sort: z.array(z.record(z.string(), z.unknown())),
+  s_query: jsonObject(),
+  sort: z.array(jsonObject()),
   results_limit: z.nullable(z.number()),
   n_leads: z.nullable(z.number()),
   n_objects: z.nullable(z.number()),

@@ -1,21 +1,22 @@
 import * as z from 'zod/mini';
-import { looseObject, maybe, openEnum, strictObject } from '../core/schema.js';
+import { jsonObject, looseObject, maybe, openEnum, strictObject } from '../core/schema.js';
+import { minLength, regex } from '../core/filters.js';
 
 // The spec types the create body (CreateWebhook) but leaves every response empty: the response
 // fields below follow the create body, and `signature_key` a third-party client (unconfirmed).
 
-const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
-const url = z.string().check(z.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'));
+const nonEmpty = z.string().check(minLength(1, 'must not be empty'));
+const url = z.string().check(regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'));
 
 /** One event a webhook subscribes to: an object type and an action, optionally narrowed by a webhook filter. */
 export const WebhookEventSpecSchema = looseObject({
   object_type: nonEmpty,
   action: nonEmpty,
-  extra_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  extra_filter: z.optional(z.nullable(jsonObject())),
 });
 
 /** A webhook subscription's status. */
-export const WebhookStatusSchema = openEnum(['active', 'paused'] as const);
+export const WebhookStatusSchema = openEnum<'active' | 'paused'>();
 
 /** A Close webhook subscription. */
 export const WebhookSchema = looseObject({
@@ -36,9 +37,9 @@ export const WebhookSchema = looseObject({
 /** Body of `webhooks.create`. */
 export const WebhookCreateSchema = strictObject({
   url,
-  events: z.array(WebhookEventSpecSchema).check(z.minLength(1, 'must list at least one event')),
+  events: z.array(WebhookEventSpecSchema).check(minLength(1, 'must list at least one event')),
   verify_ssl: z.optional(z.boolean()),
-  event_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  event_filter: z.optional(z.nullable(jsonObject())),
 });
 
 /** Body of `webhooks.update`: every field optional; `status` pauses or reactivates. */
@@ -48,9 +49,9 @@ export const WebhookUpdateSchema = strictObject({
   verify_ssl: z.optional(z.boolean()),
   // A regex rather than z.enum: the same check, without pulling zod's enum code into the bundle.
   status: z.optional(
-    z.string().check(z.regex(/^(active|paused)$/, 'must be active or paused')) as z.ZodMiniType<'active' | 'paused', 'active' | 'paused'>,
+    z.string().check(regex(/^(active|paused)$/, 'must be active or paused')) as z.ZodMiniType<'active' | 'paused', 'active' | 'paused'>,
   ),
-  event_filter: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  event_filter: z.optional(z.nullable(jsonObject())),
 });
 
 /** A Close webhook subscription. */

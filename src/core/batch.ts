@@ -30,11 +30,11 @@ export interface CompletedChunk<Result> {
 export class BatchError<Result = unknown> extends SequenceSdkError {
   override name = 'BatchError';
   /** Chunks that succeeded before the failure. */
-  readonly completed: CompletedChunk<Result>[];
+  declare readonly completed: CompletedChunk<Result>[];
   /** Index, in the caller's list, of the first item that was not accepted. */
-  readonly failedAt: number;
+  declare readonly failedAt: number;
   /** Items in the caller's list. */
-  readonly total: number;
+  declare readonly total: number;
 
   constructor(what: string, completed: CompletedChunk<Result>[], failedAt: number, total: number, cause: unknown) {
     const done = completed.reduce((sum, chunk) => sum + chunk.count, 0);

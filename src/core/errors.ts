@@ -73,25 +73,25 @@ function safePath(url: string): string {
 export class ApiError extends SequenceSdkError {
   override name = 'ApiError';
   /** Which vendor answered. */
-  readonly vendor: Vendor;
+  declare readonly vendor: Vendor;
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** Response headers (lower-case names; cookies dropped). */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The response body: parsed JSON when it was JSON, else the text (undefined when empty). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The vendor's request id header, when it sent one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The rate limit the response announced, when it did. */
-  readonly rateLimit: RateLimit | undefined;
+  declare readonly rateLimit: RateLimit | undefined;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL of the failed request (never carries credentials). */
-  readonly url: string;
+  declare readonly url: string;
   /** Every error message the body lists. */
-  readonly errors: string[];
+  declare readonly errors: string[];
   /** Messages by field name, e.g. Close's `field-errors`. */
-  readonly fieldErrors: Record<string, string>;
+  declare readonly fieldErrors: Record<string, string>;
 
   constructor(init: ApiErrorInit) {
     super(describeFailure(init));
@@ -197,11 +197,11 @@ export interface RequestFailureInit {
 export class ConnectionError extends SequenceSdkError {
   override name = 'ConnectionError';
   /** Which vendor the request was for. */
-  readonly vendor: Vendor;
+  declare readonly vendor: Vendor;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL of the failed request. */
-  readonly url: string;
+  declare readonly url: string;
   constructor(init: RequestFailureInit, message = `Could not reach the ${init.vendor} API (${init.method} ${safePath(init.url)})`) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.vendor = init.vendor;
@@ -236,15 +236,15 @@ export interface ValidationIssue {
 export class ResponseValidationError extends SequenceSdkError {
   override name = 'ResponseValidationError';
   /** Which vendor answered. */
-  readonly vendor: Vendor;
+  declare readonly vendor: Vendor;
   /** What did not match. */
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
   /** The body as received (parsed JSON, or text when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL of the request. */
-  readonly url: string;
+  declare readonly url: string;
   constructor(init: { vendor: Vendor; issues: ValidationIssue[]; body: unknown; method: string; url: string; reason?: string }) {
     const summary = init.issues
       .slice(0, 5)
@@ -265,9 +265,9 @@ export class ResponseValidationError extends SequenceSdkError {
 export class InvalidRequestError extends SequenceSdkError {
   override name = 'InvalidRequestError';
   /** Every problem found in the input. */
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
   /** The first offending field (dotted path), for quick checks. */
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
   constructor(what: string, issues: ValidationIssue[]) {
     // The field is named once: `Invalid id: must be …`, not `Invalid id: id: must be …`.
     const summary = issues

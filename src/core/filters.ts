@@ -1,49 +1,16 @@
 import * as z from 'zod/mini';
+import type { DateInput } from './filter-builder.js';
+
+export { FilterBuilder, resolveFilter } from './filter-builder.js';
+export type { DateInput, FilterInput } from './filter-builder.js';
 
 /**
- * Base of the immutable fluent filter builders. Each setter returns a new builder; `build()`
- * yields the same plain object a caller could have written by hand, and list methods check
- * both forms with one schema.
+ * A whole number (a safe integer). A refinement of `z.number()` rather than `z.int()`: the same
+ * check, a plainer message, and no number-format parser in the bundles.
  */
-export abstract class FilterBuilder<Fields extends object> {
-  /** The fields set so far (never mutated). */
-  protected readonly fields: Readonly<Partial<Fields>>;
-
-  constructor(fields: Partial<Fields> = {}) {
-    this.fields = Object.freeze({ ...fields });
-  }
-
-  /** A copy of this builder with one more field set. */
-  protected with<K extends keyof Fields>(key: K, value: Fields[K]): this {
-    const Builder = this.constructor as new (fields: Partial<Fields>) => this;
-    return new Builder({ ...this.fields, [key]: value });
-  }
-
-  /** The plain filter object. */
-  build(): Partial<Fields> {
-    return { ...this.fields };
-  }
-
-  /** JSON form: the plain filter object. */
-  toJSON(): Partial<Fields> {
-    return this.build();
-  }
+export function wholeNumber(): z.ZodMiniNumber<number> {
+  return z.number().check(z.refine(Number.isSafeInteger, 'must be a whole number'));
 }
-
-/** A plain filter object or a builder of one. */
-export type FilterInput<Fields extends object> = Fields | FilterBuilder<Fields>;
-
-/** Turns a builder into its plain object; passes plain objects through. */
-export function resolveFilter<Fields extends object>(input: FilterInput<Fields> | undefined): Fields | undefined {
-  return input instanceof FilterBuilder ? (input.build() as Fields) : input;
-}
-
-/**
- * A moment in time as callers may give it: a `Date`, or an ISO 8601 string with a zone (`Z` or an
- * offset such as `-05:00`). A date alone (`2026-01-31`) means midnight UTC, as `Date` reads it on
- * every machine.
- */
-export type DateInput = Date | string;
 
 // ISO 8601 date or date-time: 2026-01-31, 2026-01-31T10:00Z, 2026-01-31T10:00:00.123+02:00, ...
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -66,40 +33,73 @@ function isCalendarDate(value: string): boolean {
  * Refusing keeps the instant what the caller wrote; adding `Z` or an offset is a one-character fix.
  */
 export const isoDateTime = z.pipe(
-  z.union([z.date(), z.string().check(z.regex(ISO_8601, 'must be an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z'))]),
-  z.transform((value, ctx) => {
-    const date = value instanceof Date ? value : new Date(value);
-    const text = typeof value === 'string' ? value : '';
-    // Longer than YYYY-MM-DD means a time of day was written: it needs its zone.
-    const problem =
-      text.length > 10 && !ZONED.test(text)
-        ? 'needs a time zone: add Z or an offset such as -05:00'
-        : Number.isNaN(date.getTime()) || (text !== '' && !isCalendarDate(text))
-          ? 'is not a real date'
-          : undefined;
+  // One transform checks the type too: a `z.union` of `z.date()` and a string would bring zod's
+  // union and date parsers into every bundle for this one field (and say only "Invalid input").
+  z.custom<DateInput>(),
+  z.transform((value: DateInput, ctx): string => {
+    const problem = dateProblem(value);
     if (problem) {
       ctx.issues.push({ code: 'custom', message: problem, input: value });
       return z.NEVER;
     }
-    return date.toISOString();
+    return (value instanceof Date ? value : new Date(value)).toISOString();
   }),
 );
 
+/** What is wrong with a date input, or undefined when it is a real, zoned moment. */
+function dateProblem(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'is not a real date' : undefined;
+  if (typeof value !== 'string' || !ISO_8601.test(value)) {
+    return 'must be a Date or an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z';
+  }
+  // Longer than YYYY-MM-DD means a time of day was written: it needs its zone.
+  if (value.length > 10 && !ZONED.test(value)) return 'needs a time zone: add Z or an offset such as -05:00';
+  return Number.isNaN(new Date(value).getTime()) || !isCalendarDate(value) ? 'is not a real date' : undefined;
+}
+
+// Bounds and patterns of caller input as plain refinements: zod's own length, range and regex
+// checks would each add a check class to the bundles, for checks that run once per call.
+
+/** At least `min` characters or items. */
+export function minLength<T extends { length: number }>(min: number, message: string): z.core.$ZodCheck<T> {
+  return z.refine<T>((value) => value.length >= min, message);
+}
+
+/** At most `max` characters or items. */
+export function maxLength<T extends { length: number }>(max: number, message: string): z.core.$ZodCheck<T> {
+  return z.refine<T>((value) => value.length <= max, message);
+}
+
+/** A number of at least `min`. */
+export function minimum(min: number, message: string): z.core.$ZodCheck<number> {
+  return z.refine<number>((value) => value >= min, message);
+}
+
+/** A number of at most `max`. */
+export function maximum(max: number, message: string): z.core.$ZodCheck<number> {
+  return z.refine<number>((value) => value <= max, message);
+}
+
+/** A string matching `pattern` (not a global regex: `test` would then keep state). */
+export function regex(pattern: RegExp, message: string): z.core.$ZodCheck<string> {
+  return z.refine<string>((value) => pattern.test(value), message);
+}
+
 /** A page size: a whole number from 1 to `max`. */
 export function pageLimit(max: number) {
-  return z.int().check(z.minimum(1, `must be at least 1`), z.maximum(max, `must be at most ${max} (the vendor's maximum)`));
+  return wholeNumber().check(minimum(1, `must be at least 1`), maximum(max, `must be at most ${max} (the vendor's maximum)`));
 }
 
 /** A non-negative offset. */
-export const pageOffset = z.int().check(z.minimum(0, 'must be 0 or more'));
+export const pageOffset = wholeNumber().check(minimum(0, 'must be 0 or more'));
 
 /** An id in a filter: a non-empty string without characters that could alter the query. */
 export const filterId = z
   .string()
   .check(
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(256, 'must be at most 256 characters'),
-    z.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+    minLength(1, 'must not be empty'),
+    maxLength(256, 'must be at most 256 characters'),
+    regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
   );
 
 // Digits with an optional leading +. No length rule: Whippy documents only "no spaces" (whippy.md

@@ -23,7 +23,7 @@ export const noBody: Input<undefined> = () => undefined;
  */
 export abstract class APIResource {
   /** The client's shared request pipeline. @internal */
-  protected readonly http: HttpClient;
+  declare protected readonly http: HttpClient;
 
   /** @internal */
   constructor(http: HttpClient) {

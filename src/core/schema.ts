@@ -10,11 +10,11 @@ export type OpenEnum<Known extends string> = Known | (string & {});
 
 /**
  * An open enum: typed as the known literals (for autocompletion) but accepting any string,
- * so a status the vendor adds tomorrow never breaks a user's code today.
+ * so a status the vendor adds tomorrow never breaks a user's code today. The literals are a type
+ * argument only (`openEnum<(typeof STATUSES)[number]>()`): no list is kept at run time for it, so
+ * a bundle that never reads a `STATUSES` constant leaves it out.
  */
-export function openEnum<const Known extends readonly string[]>(
-  _known: Known,
-): z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>> {
+export function openEnum<Known extends string>(): z.ZodMiniType<OpenEnum<Known>, OpenEnum<Known>> {
   return z.string();
 }
 
@@ -37,6 +37,15 @@ const JitObject = /*@__PURE__*/ core.$constructor('SequenceSdkObject', (inst: co
 /** An object that keeps unknown keys (every response model: a vendor's new field is never lost). */
 export function looseObject<const Shape extends z.core.$ZodLooseShape>(shape: Shape): z.ZodMiniObject<Shape, z.core.$loose> {
   return new JitObject({ type: 'object', shape, catchall: z.unknown() }) as unknown as z.ZodMiniObject<Shape, z.core.$loose>;
+}
+
+/**
+ * A free-form JSON object (a query, a config, custom properties), every key kept as sent. An empty
+ * loose object rather than `z.record(z.string(), z.unknown())`: the same check for JSON, without
+ * zod's record parser in the bundles.
+ */
+export function jsonObject(): z.ZodMiniType<Record<string, unknown>> {
+  return looseObject({});
 }
 
 /** An object that refuses unknown keys (filters: a misspelt filter must not be silently ignored). */

@@ -11,7 +11,7 @@ export type WebhookCheck = 'body' | 'header' | 'encoding' | 'timestamp' | 'signa
 export class WebhookVerificationError extends SequenceSdkError {
   override name = 'WebhookVerificationError';
   /** The check that failed. */
-  readonly check: WebhookCheck;
+  declare readonly check: WebhookCheck;
   constructor(check: WebhookCheck, message: string) {
     super(`Webhook verification failed (${check}): ${message}`);
     this.check = check;

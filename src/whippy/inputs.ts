@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { filterId, isoDateTime, pageLimit, pageOffset, phoneNumber } from '../core/filters.js';
-import { looseObject, openEnum, strictObject } from '../core/schema.js';
-import { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
+import { filterId, isoDateTime, maxLength, minLength, pageLimit, pageOffset, phoneNumber, regex, wholeNumber } from '../core/filters.js';
+import { jsonObject, looseObject, openEnum, strictObject } from '../core/schema.js';
+import type { CONTACT_SEQUENCE_STATUSES, RUN_STATUSES, SEQUENCE_CONTACT_FILTER_STATUSES, SEQUENCE_STATUSES } from './models.js';
 
 /**
  * Whippy's largest page, documented only on a contact's sequences (whippy.md §2 E9 and §4, [C]).
@@ -17,9 +17,9 @@ export const WHIPPY_MAX_CONTACTS = 100_000;
 const limit = z.optional(pageLimit(Number.MAX_SAFE_INTEGER));
 const contactSequencesLimit = z.optional(pageLimit(WHIPPY_MAX_LIMIT));
 const offset = z.optional(pageOffset);
-const status = <const K extends readonly string[]>(known: K) =>
-  z.optional(z.pipe(z.string().check(z.regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum(known)));
-const shortText = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
+const status = <Known extends string>() =>
+  z.optional(z.pipe(z.string().check(regex(/^[\w-]+$/, 'must be a status word such as "active"')), openEnum<Known>()));
+const shortText = (max: number) => z.string().check(maxLength(max, `must be at most ${max} characters`));
 
 /** Parameters of `sequences.list`. */
 export const SequenceListSchema = strictObject({ title: z.optional(z.string()), limit, offset });
@@ -28,7 +28,7 @@ export const SequenceListSchema = strictObject({ title: z.optional(z.string()), 
 export const SequenceRunListSchema = z
   .strictObject({
     phone: z.optional(phoneNumber),
-    status: status(RUN_STATUSES),
+    status: status<(typeof RUN_STATUSES)[number]>(),
     channel_id: z.optional(filterId),
     before: z.optional(isoDateTime),
     after: z.optional(isoDateTime),
@@ -44,10 +44,10 @@ export const SequenceRunListSchema = z
 
 /** Filter of `sequences.contacts.list`. `step_ids` is sent comma-separated. */
 export const SequenceContactListSchema = strictObject({
-  status: status(SEQUENCE_CONTACT_FILTER_STATUSES),
+  status: status<(typeof SEQUENCE_CONTACT_FILTER_STATUSES)[number]>(),
   step_ids: z.optional(
     z.pipe(
-      z.array(filterId).check(z.minLength(1, 'must name at least one step')),
+      z.array(filterId).check(minLength(1, 'must name at least one step')),
       z.transform((ids) => ids.join(',')),
     ),
   ),
@@ -61,8 +61,8 @@ export const SequenceContactListSchema = strictObject({
 /** Filter of `contacts.sequences.list` (sent in the JSON body). */
 export const ContactSequenceListSchema = strictObject({
   sequence_id: z.optional(filterId),
-  contact_status: status(CONTACT_SEQUENCE_STATUSES),
-  sequence_status: status(SEQUENCE_STATUSES),
+  contact_status: status<(typeof CONTACT_SEQUENCE_STATUSES)[number]>(),
+  sequence_status: status<(typeof SEQUENCE_STATUSES)[number]>(),
   limit: contactSequencesLimit,
   offset,
 });
@@ -71,30 +71,32 @@ export const ContactSequenceListSchema = strictObject({
 export const ContactInputSchema = looseObject({
   phone: phoneNumber,
   name: z.optional(shortText(255)),
-  email: z.optional(shortText(255).check(z.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'))),
+  email: z.optional(shortText(255).check(regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'))),
   external_id: z.optional(z.string()),
   language: z.optional(z.string()),
   default_channel_id: z.optional(filterId),
   address: z.optional(looseObject({})),
-  birth_date: z.optional(looseObject({ day: z.optional(z.int()), month: z.optional(z.int()), year: z.optional(z.int()) })),
-  properties: z.optional(z.record(z.string(), z.unknown())),
+  birth_date: z.optional(
+    looseObject({ day: z.optional(wholeNumber()), month: z.optional(wholeNumber()), year: z.optional(wholeNumber()) }),
+  ),
+  properties: z.optional(jsonObject()),
 });
 
 const contactList = z
   .array(ContactInputSchema)
   .check(
-    z.minLength(1, 'must list at least one contact'),
-    z.maxLength(WHIPPY_MAX_CONTACTS, `must list at most ${WHIPPY_MAX_CONTACTS} contacts (split larger imports)`),
+    minLength(1, 'must list at least one contact'),
+    maxLength(WHIPPY_MAX_CONTACTS, `must list at most ${WHIPPY_MAX_CONTACTS} contacts (split larger imports)`),
   );
 
 /** Body of `sequences.contacts.add`. Lists over 4,000 contacts are sent in several calls. */
 export const SequenceContactAddSchema = looseObject({
   to: contactList,
   /** Channel phone number or email to send from (optional in the current docs). */
-  from: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  from: z.optional(z.string().check(minLength(1, 'must not be empty'))),
   step_id: z.optional(filterId),
   schedule_at: z.optional(isoDateTime),
-  custom_data: z.optional(looseObject({ custom_object_id: filterId, resource: openEnum(['contact', 'step_contact'] as const) })),
+  custom_data: z.optional(looseObject({ custom_object_id: filterId, resource: openEnum<'contact' | 'step_contact'>() })),
   voice_options: z.optional(looseObject({})),
 });
 

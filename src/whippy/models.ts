@@ -7,8 +7,15 @@ import { looseObject, maybe, openEnum } from '../core/schema.js';
 
 /** A value Whippy sends as a string, `""`, `null` or not at all. */
 const text = maybe(z.string());
+/**
+ * A field Whippy sends as a number or as a string. One custom check, not a `z.union`: zod's union
+ * parser would be in every Whippy bundle for these few fields.
+ */
+const numberOrString = z.custom<number | string>((value) => typeof value === 'number' || typeof value === 'string', {
+  message: 'expected number or string',
+});
 /** A user id: an integer, or `""` / `null` when there is none. */
-const userId = maybe(z.union([z.number(), z.string()]));
+const userId = maybe(numberOrString);
 
 /** Sequence statuses (docs, E9). */
 export const SEQUENCE_STATUSES = ['draft', 'active', 'archived'] as const;
@@ -22,25 +29,25 @@ export const SEQUENCE_CONTACT_FILTER_STATUSES = ['pending', 'active', 'inactive'
 export const CONTACT_SEQUENCE_STATUSES = ['pending', 'active', 'inactive', 'moved', 'finished'] as const;
 
 /** A sequence's status. */
-export const SequenceStatusSchema = openEnum(SEQUENCE_STATUSES);
+export const SequenceStatusSchema = openEnum<(typeof SEQUENCE_STATUSES)[number]>();
 /** A sequence run's status. */
-export const RunStatusSchema = openEnum(RUN_STATUSES);
+export const RunStatusSchema = openEnum<(typeof RUN_STATUSES)[number]>();
 /** A contact's status in a step. */
-export const StepContactStatusSchema = openEnum(STEP_CONTACT_STATUSES);
+export const StepContactStatusSchema = openEnum<(typeof STEP_CONTACT_STATUSES)[number]>();
 /** A contact's status in its latest step, on a contact's sequences. */
-export const ContactSequenceStatusSchema = openEnum(CONTACT_SEQUENCE_STATUSES);
+export const ContactSequenceStatusSchema = openEnum<(typeof CONTACT_SEQUENCE_STATUSES)[number]>();
 
 /** A sending toggle with a time-zone choice. */
 export const TimezoneToggleSchema = looseObject({ enabled: z.optional(z.boolean()), use_contact_timezone: z.optional(z.boolean()) });
 
 /** A sequence's settings (open-ended: the help centre lists more than the samples show). */
 export const SequenceSettingsSchema = looseObject({
-  on_response: z.optional(openEnum(['remove', 'continue'] as const)),
-  on_re_add: z.optional(openEnum(['exclude', 'include'] as const)),
+  on_response: z.optional(openEnum<'remove' | 'continue'>()),
+  on_re_add: z.optional(openEnum<'exclude' | 'include'>()),
   max_contact_sequence_runs: maybe(z.number()),
   max_add_time: maybe(z.number()),
   max_add_per_time: maybe(z.number()),
-  max_time: maybe(z.union([z.number(), z.string()])),
+  max_time: maybe(numberOrString),
   skip_sending_on_weekend: maybe(TimezoneToggleSchema),
   support_sms_quiet_hours: maybe(TimezoneToggleSchema),
   only_send_during_business_hours: maybe(TimezoneToggleSchema),
@@ -58,9 +65,9 @@ export const StepAnalyticsSchema = looseObject({
 
 /** When a step sends, relative to the previous one. Whippy sends the numbers as strings. */
 export const ScheduleOptionsSchema = looseObject({
-  days: maybe(z.union([z.string(), z.number()])),
-  hours: maybe(z.union([z.string(), z.number()])),
-  minutes: maybe(z.union([z.string(), z.number()])),
+  days: maybe(numberOrString),
+  hours: maybe(numberOrString),
+  minutes: maybe(numberOrString),
   timezone: text,
 });
 
@@ -70,7 +77,7 @@ export const SequenceStepSchema = looseObject({
   sequence_id: text,
   title: text,
   body: text,
-  status: maybe(openEnum(['active'] as const)),
+  status: maybe(openEnum<'active'>()),
   /** 0-based. */
   position: maybe(z.number()),
   attachments: maybe(z.array(z.unknown())),
@@ -85,9 +92,9 @@ export const SequenceSchema = looseObject({
   id: z.string(),
   title: text,
   description: text,
-  type: maybe(openEnum(['sequential', 'branched'] as const)),
+  type: maybe(openEnum<'sequential' | 'branched'>()),
   status: maybe(SequenceStatusSchema),
-  access_level: maybe(openEnum(['organization'] as const)),
+  access_level: maybe(openEnum<'organization'>()),
   industry: text,
   settings: maybe(SequenceSettingsSchema),
   steps: maybe(z.array(SequenceStepSchema)),

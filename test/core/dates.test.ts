@@ -47,3 +47,16 @@ describe.each(ZONES)('dates under TZ=%s', (zone, januaryOffset) => {
     expect(send('2026-01-31')).toBe('2026-01-31T00:00:00.000Z');
   });
 });
+
+describe('dates of the wrong kind', () => {
+  it('refuses a number, null or an object by saying what a date input is', () => {
+    for (const value of [1767225600000, null, {}]) {
+      expect(() => send(value)).toThrow(/must be a Date or an ISO 8601 date or date-time/);
+    }
+  });
+
+  it('refuses an Invalid Date and a day that does not exist as not a real date', () => {
+    expect(() => send(new Date('nonsense'))).toThrow(/is not a real date/);
+    expect(() => send('2026-02-30')).toThrow(/is not a real date/);
+  });
+});
