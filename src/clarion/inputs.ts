@@ -40,20 +40,18 @@ export const DefinitionUpdateSchema = SequenceUpdateSchema;
  * One patient row. Keys stay camelCase, as Clarion requires; `phoneNumber`, `firstName` and
  * `lastName` are required, other keys map to the definition's inputs (e.g. `dateOfBirth`).
  */
-export const BatchRowSchema = z
-  .looseObject({
-    phoneNumber: phoneNumber,
-    firstName: nonEmpty,
-    lastName: nonEmpty,
-  })
-  .check(
-    z.superRefine((row, ctx) => {
-      for (const key of Object.keys(row)) {
-        if (!CAMEL_CASE.test(key))
-          ctx.issues.push({ code: 'custom', message: 'must be a camelCase key (e.g. dateOfBirth)', path: [key], input: key });
-      }
-    }),
-  );
+export const BatchRowSchema = looseObject({
+  phoneNumber: phoneNumber,
+  firstName: nonEmpty,
+  lastName: nonEmpty,
+}).check(
+  z.superRefine((row, ctx) => {
+    for (const key of Object.keys(row)) {
+      if (!CAMEL_CASE.test(key))
+        ctx.issues.push({ code: 'custom', message: 'must be a camelCase key (e.g. dateOfBirth)', path: [key], input: key });
+    }
+  }),
+);
 
 /** Body of `sequences.batchUpload`: any number of rows, sent in chunks of 100. */
 export const SequenceBatchUploadSchema = looseObject({

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { filterId, isoDateTime, pageLimit } from '../core/filters.js';
-import { looseObject, maybe, type OpenEnum } from '../core/schema.js';
+import { looseObject, maybe, strictObject, type OpenEnum } from '../core/schema.js';
 import type { Sequence, SequenceSubscription } from './models.js';
 
 /** Actions the event log records (open: Close lists more per object type). */
@@ -115,39 +115,36 @@ const SCOPES = ['object_type', 'object_id', 'action', 'lead_id', 'user_id', 'req
 export const EVENT_PAGE_SIZE = 50;
 
 /** Checks `events.list` filters, including the supported combinations. */
-export const EventListFilterSchema = z
-  .strictObject({
-    object_type: z.optional(filterId),
-    object_id: z.optional(filterId),
-    action: z.optional(filterId),
-    lead_id: z.optional(filterId),
-    user_id: z.optional(filterId),
-    request_id: z.optional(filterId),
-    date_updated__gte: z.optional(isoDateTime),
-    date_updated__lte: z.optional(isoDateTime),
-    _limit: z.optional(pageLimit(EVENT_PAGE_SIZE)),
-    _cursor: z.optional(filterId),
-  })
-  .check(
-    z.superRefine((filter, ctx) => {
-      const used = SCOPES.filter((key) => filter[key] !== undefined);
-      // No scope at all is the whole log, which the spec does not forbid.
-      const ok =
-        used.length === 0 ||
-        EVENT_FILTER_COMBINATIONS.some((combo) => combo.length === used.length && used.every((k) => combo.includes(k)));
-      if (!ok) {
-        ctx.issues.push({
-          code: 'custom',
-          path: [],
-          input: filter,
-          message: `Close does not support filtering by ${used.join(' + ')}; supported: ${EVENT_FILTER_COMBINATIONS.map((c) => c.join(' + ')).join(', ')} (each optionally with date_updated)`,
-        });
-      }
-      const { date_updated__gte: from, date_updated__lte: to } = filter;
-      if (from !== undefined && to !== undefined && from > to)
-        ctx.issues.push({ code: 'custom', path: ['date_updated__lte'], input: to, message: 'must not be before date_updated__gte' });
-    }),
-  );
+export const EventListFilterSchema = strictObject({
+  object_type: z.optional(filterId),
+  object_id: z.optional(filterId),
+  action: z.optional(filterId),
+  lead_id: z.optional(filterId),
+  user_id: z.optional(filterId),
+  request_id: z.optional(filterId),
+  date_updated__gte: z.optional(isoDateTime),
+  date_updated__lte: z.optional(isoDateTime),
+  _limit: z.optional(pageLimit(EVENT_PAGE_SIZE)),
+  _cursor: z.optional(filterId),
+}).check(
+  z.superRefine((filter, ctx) => {
+    const used = SCOPES.filter((key) => filter[key] !== undefined);
+    // No scope at all is the whole log, which the spec does not forbid.
+    const ok =
+      used.length === 0 || EVENT_FILTER_COMBINATIONS.some((combo) => combo.length === used.length && used.every((k) => combo.includes(k)));
+    if (!ok) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [],
+        input: filter,
+        message: `Close does not support filtering by ${used.join(' + ')}; supported: ${EVENT_FILTER_COMBINATIONS.map((c) => c.join(' + ')).join(', ')} (each optionally with date_updated)`,
+      });
+    }
+    const { date_updated__gte: from, date_updated__lte: to } = filter;
+    if (from !== undefined && to !== undefined && from > to)
+      ctx.issues.push({ code: 'custom', path: ['date_updated__lte'], input: to, message: 'must not be before date_updated__gte' });
+  }),
+);
 
 /** One event as checked on the wire: the fields narrowing relies on; everything else is kept. */
 export const CloseEventSchema = looseObject({

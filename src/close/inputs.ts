@@ -32,24 +32,22 @@ export const ScheduleRangeInputSchema = looseObject({
 export const ScheduleInputSchema = z.nullable(looseObject({ ranges: z.array(ScheduleRangeInputSchema) }));
 
 /** A step as sent on create (and, with its `id`, on update). */
-export const SequenceStepInputSchema = z
-  .looseObject({
-    id: z.optional(nonEmpty),
-    step_type: z.optional(StepTypeSchema),
-    /** Seconds to wait before this step. */
-    delay: z.optional(wholeNumber().check(minimum(0, 'must be 0 or more seconds'))),
-    email_template_id: z.optional(z.nullable(nonEmpty)),
-    sms_template_id: z.optional(z.nullable(nonEmpty)),
-    threading: z.optional(z.nullable(ThreadingSchema)),
-    required: z.optional(z.boolean()),
-    step_allowed_delay: z.optional(z.unknown()),
-  })
-  .check(
-    z.refine((step) => step.step_type !== 'email' || typeof step.email_template_id === 'string', {
-      message: 'is required on email steps',
-      path: ['email_template_id'],
-    }),
-  );
+export const SequenceStepInputSchema = looseObject({
+  id: z.optional(nonEmpty),
+  step_type: z.optional(StepTypeSchema),
+  /** Seconds to wait before this step. */
+  delay: z.optional(wholeNumber().check(minimum(0, 'must be 0 or more seconds'))),
+  email_template_id: z.optional(z.nullable(nonEmpty)),
+  sms_template_id: z.optional(z.nullable(nonEmpty)),
+  threading: z.optional(z.nullable(ThreadingSchema)),
+  required: z.optional(z.boolean()),
+  step_allowed_delay: z.optional(z.unknown()),
+}).check(
+  z.refine((step) => step.step_type !== 'email' || typeof step.email_template_id === 'string', {
+    message: 'is required on email steps',
+    path: ['email_template_id'],
+  }),
+);
 
 /** Body of `sequences.create`. `timezone` and at least one step are required. */
 export const SequenceCreateSchema = looseObject({
@@ -100,34 +98,32 @@ const SUBSCRIBE_REQUIRES = ['sequence_id', 'sender_account_id', 'sender_name', '
  * Body of `bulkSubscriptions.create` (close.md §1, [C]: the spec's prose and request example). A
  * `subscribe` action needs the sequence, the sender triple and `contact_preference`.
  */
-export const BulkSubscriptionCreateSchema = z
-  .looseObject({
-    /** Required; the spec's enum ([C]). */
-    action_type: BulkActionTypeSchema,
-    sequence_id: z.optional(nonEmpty),
-    sender_account_id: z.optional(nonEmpty),
-    sender_name: z.optional(nonEmpty),
-    sender_email: z.optional(email),
-    contact_preference: z.optional(ContactPreferenceSchema),
-    // Lead selection, from the request example ([C-ex]).
-    s_query: z.optional(jsonObject()),
-    sort: z.optional(z.array(z.unknown())),
-    results_limit: z.optional(z.nullable(wholeNumber().check(minimum(1, 'must be at least 1')))),
-    // UNCONFIRMED ([U], close.md §1): no source says these three can be set. They are fields of the
-    // spec's response model and absent from the request example; typed loosely, sent as given.
-    calls_assigned_to: z.optional(z.nullable(z.array(z.string()))),
-    from_phone_number_id: z.optional(z.nullable(z.string())),
-    send_done_email: z.optional(z.boolean()),
-  })
-  .check(
-    z.superRefine((body, ctx) => {
-      if (body.action_type !== 'subscribe') return;
-      for (const field of SUBSCRIBE_REQUIRES) {
-        if (body[field] === undefined)
-          ctx.issues.push({ code: 'custom', message: 'is required when action_type is "subscribe"', path: [field], input: undefined });
-      }
-    }),
-  );
+export const BulkSubscriptionCreateSchema = looseObject({
+  /** Required; the spec's enum ([C]). */
+  action_type: BulkActionTypeSchema,
+  sequence_id: z.optional(nonEmpty),
+  sender_account_id: z.optional(nonEmpty),
+  sender_name: z.optional(nonEmpty),
+  sender_email: z.optional(email),
+  contact_preference: z.optional(ContactPreferenceSchema),
+  // Lead selection, from the request example ([C-ex]).
+  s_query: z.optional(jsonObject()),
+  sort: z.optional(z.array(z.unknown())),
+  results_limit: z.optional(z.nullable(wholeNumber().check(minimum(1, 'must be at least 1')))),
+  // UNCONFIRMED ([U], close.md §1): no source says these three can be set. They are fields of the
+  // spec's response model and absent from the request example; typed loosely, sent as given.
+  calls_assigned_to: z.optional(z.nullable(z.array(z.string()))),
+  from_phone_number_id: z.optional(z.nullable(z.string())),
+  send_done_email: z.optional(z.boolean()),
+}).check(
+  z.superRefine((body, ctx) => {
+    if (body.action_type !== 'subscribe') return;
+    for (const field of SUBSCRIBE_REQUIRES) {
+      if (body[field] === undefined)
+        ctx.issues.push({ code: 'custom', message: 'is required when action_type is "subscribe"', path: [field], input: undefined });
+    }
+  }),
+);
 
 /** Paging parameters of Close lists (`_limit` default 100; Close's maxima are unpublished). */
 export const PagingParamsSchema = strictObject({
@@ -155,20 +151,18 @@ export const BulkSubscriptionListSchema = strictObject({
 export const BulkSubscriptionRetrieveSchema = strictObject({ _fields: fieldsParam });
 
 /** Filter of `subscriptions.list`: at least one of `sequence_id`, `contact_id`, `lead_id`. */
-export const SubscriptionListSchema = z
-  .strictObject({
-    sequence_id: z.optional(filterId),
-    contact_id: z.optional(filterId),
-    lead_id: z.optional(filterId),
-    _limit: z.optional(pageLimit(Number.MAX_SAFE_INTEGER)),
-    _skip: z.optional(pageOffset),
-  })
-  .check(
-    z.refine((filter) => filter.sequence_id !== undefined || filter.contact_id !== undefined || filter.lead_id !== undefined, {
-      message: 'needs at least one of sequence_id, contact_id or lead_id',
-      path: [],
-    }),
-  );
+export const SubscriptionListSchema = strictObject({
+  sequence_id: z.optional(filterId),
+  contact_id: z.optional(filterId),
+  lead_id: z.optional(filterId),
+  _limit: z.optional(pageLimit(Number.MAX_SAFE_INTEGER)),
+  _skip: z.optional(pageOffset),
+}).check(
+  z.refine((filter) => filter.sequence_id !== undefined || filter.contact_id !== undefined || filter.lead_id !== undefined, {
+    message: 'needs at least one of sequence_id, contact_id or lead_id',
+    path: [],
+  }),
+);
 
 /* eslint-disable @typescript-eslint/no-empty-object-type -- interfaces keep the input types' names in editors and TypeDoc */
 /** A step as sent on create or update. */

@@ -69,6 +69,9 @@ function safePath(url: string): string {
   }
 }
 
+/** What {@link ApiError.toJSON} shows (after `name`), in order; all but `message` are copied from the init. */
+const API_ERROR_FIELDS = ['message', 'vendor', 'status', 'method', 'url', 'requestId', 'rateLimit', 'errors', 'fieldErrors', 'body'];
+
 /** The vendor answered with a status outside 2xx. Subclasses narrow it by status. */
 export class ApiError extends SequenceSdkError {
   override name = 'ApiError';
@@ -95,16 +98,10 @@ export class ApiError extends SequenceSdkError {
 
   constructor(init: ApiErrorInit) {
     super(describeFailure(init));
-    this.vendor = init.vendor;
-    this.status = init.status;
+    // Every field set (undefined included), in the order toJSON lists them.
+    const fields: Record<string, unknown> = { ...init, ...init.details };
+    for (const key of API_ERROR_FIELDS) if (key !== 'message') (this as Record<string, unknown>)[key] = fields[key];
     this.headers = init.headers;
-    this.body = init.body;
-    this.requestId = init.requestId;
-    this.rateLimit = init.rateLimit;
-    this.method = init.method;
-    this.url = init.url;
-    this.errors = init.details.errors;
-    this.fieldErrors = init.details.fieldErrors;
   }
 
   /** Builds the subclass that matches the status. */
@@ -115,19 +112,7 @@ export class ApiError extends SequenceSdkError {
 
   /** A plain, credential-free view for logs and `JSON.stringify`. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      vendor: this.vendor,
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      requestId: this.requestId,
-      rateLimit: this.rateLimit,
-      errors: this.errors,
-      fieldErrors: this.fieldErrors,
-      body: this.body,
-    };
+    return Object.fromEntries(['name', ...API_ERROR_FIELDS].map((key) => [key, (this as Record<string, unknown>)[key]]));
   }
 }
 
@@ -165,24 +150,16 @@ export class InternalServerError extends ApiError {
 }
 
 function errorClassForStatus(status: number): typeof ApiError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    default:
-      return status >= 500 ? InternalServerError : ApiError;
-  }
+  const byStatus: Record<number, typeof ApiError> = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+  };
+  return byStatus[status] ?? (status >= 500 ? InternalServerError : ApiError);
 }
 
 /** Where a request failed without an HTTP answer. */

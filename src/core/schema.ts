@@ -50,7 +50,10 @@ export function jsonObject(): z.ZodMiniType<Record<string, unknown>> {
 
 /** An object that refuses unknown keys (filters: a misspelt filter must not be silently ignored). */
 export function strictObject<const Shape extends z.core.$ZodLooseShape>(shape: Shape): z.ZodMiniObject<Shape, z.core.$strict> {
-  return new JitObject({ type: 'object', shape, catchall: z.never() }) as unknown as z.ZodMiniObject<Shape, z.core.$strict>;
+  return new JitObject({ type: 'object', shape, catchall: new core.$ZodNever({ type: 'never' }) }) as unknown as z.ZodMiniObject<
+    Shape,
+    z.core.$strict
+  >;
 }
 
 /** A value the vendor may send as `T`, `null`, or leave out. */

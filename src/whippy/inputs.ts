@@ -25,22 +25,20 @@ const shortText = (max: number) => z.string().check(maxLength(max, `must be at m
 export const SequenceListSchema = strictObject({ title: z.optional(z.string()), limit, offset });
 
 /** Filter of `sequences.runs.list`; `after` must not be later than `before`. */
-export const SequenceRunListSchema = z
-  .strictObject({
-    phone: z.optional(phoneNumber),
-    status: status<(typeof RUN_STATUSES)[number]>(),
-    channel_id: z.optional(filterId),
-    before: z.optional(isoDateTime),
-    after: z.optional(isoDateTime),
-    limit,
-    offset,
-  })
-  .check(
-    z.refine((f) => f.before === undefined || f.after === undefined || Date.parse(f.after) <= Date.parse(f.before), {
-      message: 'must not be later than before',
-      path: ['after'],
-    }),
-  );
+export const SequenceRunListSchema = strictObject({
+  phone: z.optional(phoneNumber),
+  status: status<(typeof RUN_STATUSES)[number]>(),
+  channel_id: z.optional(filterId),
+  before: z.optional(isoDateTime),
+  after: z.optional(isoDateTime),
+  limit,
+  offset,
+}).check(
+  z.refine((f) => f.before === undefined || f.after === undefined || Date.parse(f.after) <= Date.parse(f.before), {
+    message: 'must not be later than before',
+    path: ['after'],
+  }),
+);
 
 /** Filter of `sequences.contacts.list`. `step_ids` is sent comma-separated. */
 export const SequenceContactListSchema = strictObject({
