@@ -15,5 +15,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/canary-console.ts', 'test/setup/fast-backoff.ts'],
     testTimeout: 20_000,
+    // One worker per core: vitest's default (cores - 1) runs the files one at a time on a 2-core
+    // machine, where most of the slow files spend their time waiting on sockets and child processes.
+    maxWorkers: '100%',
   },
 });

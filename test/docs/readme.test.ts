@@ -2,11 +2,12 @@
 // consumer project (skipLibCheck false, module nodenext, types node), and every block
 // not marked `no-run` runs against the fakes. `sequence-apis/*` resolves to src/ (no build needed);
 // `npm run check:consumer` checks the built package's own types.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,14 +51,57 @@ const srcAlias: Plugin = {
 
 let work: string;
 const file = (name: string) => join(work, `${name}.mts`);
+const runnable = blocks.filter((b) => b.runnable);
+/** What each runnable block threw (null: it ran), by block name; see the last describe. */
+let running: Promise<Record<string, string | null>>;
 
-beforeAll(() => {
+/** Bundles each runnable block (and the runner) into work/out, `sequence-apis/*` resolved to src/. */
+async function bundleBlocks(): Promise<void> {
+  await build({
+    entryPoints: {
+      ...Object.fromEntries(runnable.map((b) => [b.name, file(b.name)])),
+      'readme-runner': join(root, 'test/docs/readme-runner.ts'),
+    },
+    outdir: join(work, 'out'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    external: ['msw', 'msw/*'],
+    plugins: [srcAlias],
+    logLevel: 'silent',
+  });
+}
+
+/** Runs the bundled blocks in a child process, one after the other, against fresh fakes. */
+async function runBlocks(): Promise<Record<string, string | null>> {
+  const out = join(work, 'out');
+  const resultsFile = join(work, 'results.json');
+  await promisify(execFile)(
+    process.execPath,
+    [join(out, 'readme-runner.mjs'), resultsFile, ...runnable.map((b) => join(out, `${b.name}.mjs`))],
+    {
+      cwd: work,
+      timeout: 90_000,
+    },
+  );
+  const raw = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, string | null>;
+  return Object.fromEntries(Object.entries(raw).map(([path, error]) => [path.replace(/^.*\/(block-\d+)\.mjs$/, '$1'), error]));
+}
+
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'readme-blocks-'));
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'readme-blocks', private: true, type: 'module' }));
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
   // `export {}`: a block is a module even if it imports nothing, so no two blocks share a scope.
   for (const block of blocks) writeFileSync(file(block.name), `${block.code}\nexport {};\n`);
-});
+  // The blocks run in a child process while the type check below holds this thread; esbuild answers
+  // through this thread's event loop, so the bundle is finished first.
+  await bundleBlocks();
+  running = runBlocks();
+  running.catch(() => {}); // awaited, and its failure reported, by the runnable blocks' beforeAll
+}, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('README.md', () => {
@@ -112,34 +156,9 @@ describe('README.md', () => {
   });
 
   describe('every runnable block runs against the fakes (a fresh server each)', () => {
-    const runnable = blocks.filter((b) => b.runnable);
     let results: Record<string, string | null> = {};
     beforeAll(async () => {
-      const out = join(work, 'out');
-      mkdirSync(out);
-      await build({
-        entryPoints: {
-          ...Object.fromEntries(runnable.map((b) => [b.name, file(b.name)])),
-          'readme-runner': join(root, 'test/docs/readme-runner.ts'),
-        },
-        outdir: out,
-        outExtension: { '.js': '.mjs' },
-        bundle: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node22',
-        external: ['msw', 'msw/*'],
-        plugins: [srcAlias],
-        logLevel: 'silent',
-      });
-      const resultsFile = join(work, 'results.json');
-      execFileSync(process.execPath, [join(out, 'readme-runner.mjs'), resultsFile, ...runnable.map((b) => join(out, `${b.name}.mjs`))], {
-        cwd: work,
-        stdio: 'pipe',
-        timeout: 90_000,
-      });
-      const raw = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, string | null>;
-      results = Object.fromEntries(Object.entries(raw).map(([path, error]) => [path.replace(/^.*\/(block-\d+)\.mjs$/, '$1'), error]));
+      results = await running;
     }, 120_000);
 
     it.each(runnable.map((b) => [b.title, b] as const))('%s', (_, block) => {

@@ -14,11 +14,13 @@ import { startFakeServer, type FakeFault, type FakeServer } from '../../src/test
 import { expectNoCanary } from '../helpers/canary.js';
 import { vendorsOf, type VendorUnderTest } from './vendors.js';
 
-// Every client here: 400 ms per attempt, 2 retries, server waits capped at 150 ms (a Retry-After of
-// 1 s is honoured as 150 ms); the client's own backoff is shortened by test/setup/fast-backoff.ts.
-// The budget a case must end within is loose on purpose: it catches a hang or a retry too many,
-// not a slow machine.
-const OPTIONS = { timeout: 400, maxRetries: 2, maxRetryAfter: 150, logLevel: 'off' } satisfies ClientOptions;
+// Every client here: 400 ms per attempt, 2 retries, server waits capped at 50 ms (a Retry-After of
+// 1 s is honoured as 50 ms); the client's own backoff is shortened by test/setup/fast-backoff.ts.
+// A case that can only end by timing out (a hang, a stalled body) gives its client 150 ms per attempt
+// instead: the attempt fails the same way, sooner. The budget a case must end within is loose on
+// purpose: it catches a hang or a retry too many, not a slow machine.
+const OPTIONS = { timeout: 400, maxRetries: 2, maxRetryAfter: 50, logLevel: 'off' } satisfies ClientOptions;
+const TIMES_OUT = { timeout: 150 } satisfies ClientOptions;
 const BUDGET_MS = 3 * OPTIONS.timeout + 2 * OPTIONS.maxRetryAfter + 5_000;
 
 type Outcome = 'ok' | (abstract new (...args: never[]) => Error);
@@ -31,6 +33,8 @@ interface FaultCase {
   write: Outcome | { byVendor: (vendor: VendorUnderTest) => Outcome };
   /** Creates the write leaves behind: 1 when it succeeds, else 0, unless the fault says otherwise. */
   writeCreates?: number;
+  /** Client options over {@link OPTIONS} for this case. */
+  options?: ClientOptions;
 }
 
 const CASES: FaultCase[] = [
@@ -47,13 +51,20 @@ const CASES: FaultCase[] = [
     write: ConnectionError,
     writeCreates: 1,
   },
-  { name: 'server never answers', fault: () => ({ transport: 'hang', times: 9 }), read: TimeoutError, write: TimeoutError },
+  {
+    name: 'server never answers',
+    fault: () => ({ transport: 'hang', times: 9 }),
+    read: TimeoutError,
+    write: TimeoutError,
+    options: TIMES_OUT,
+  },
   {
     name: 'slow body, once',
     fault: () => ({ transport: 'slow-body', afterHandling: true }),
     read: 'ok',
     write: TimeoutError,
     writeCreates: 1,
+    options: TIMES_OUT,
   },
   {
     name: 'truncated body (short of its Content-Length), once',
@@ -160,15 +171,20 @@ function expectOutcome(outcome: Outcome, settled: { result: unknown; error: unkn
   else expect(settled.error).toBeInstanceOf(outcome);
 }
 
-describe.each(['close', 'whippy', 'clarion'] as const)('%s under faults (real sockets)', (name) => {
+// The three vendors run side by side (each has its own fake); within one vendor the cases run one
+// after the other, as they share its fault queue and its count of creates.
+const sideBySide = { concurrent: true };
+const oneAtATime = { concurrent: false };
+
+describe.each(['close', 'whippy', 'clarion'] as const)('%s under faults (real sockets)', sideBySide, (name) => {
   const vendor = () => vendors.find((v) => v.name === name)!;
   beforeEach(() => vendor().fake.resetFaults());
 
-  describe.each(CASES)('$name', (fault) => {
+  describe.each(CASES)('$name', oneAtATime, (fault) => {
     it('read', async () => {
       const v = vendor();
       v.fake.fail({ method: 'GET', ...fault.fault(v) });
-      const settled = await settle(() => v.read(OPTIONS));
+      const settled = await settle(() => v.read({ ...OPTIONS, ...fault.options }));
       expectOutcome(fault.read, settled);
       expect(settled.ms).toBeLessThan(BUDGET_MS);
     });
@@ -177,7 +193,7 @@ describe.each(['close', 'whippy', 'clarion'] as const)('%s under faults (real so
       const v = vendor();
       const before = v.creates();
       v.fake.fail({ method: 'POST', ...fault.fault(v) });
-      const settled = await settle(() => v.write(OPTIONS));
+      const settled = await settle(() => v.write({ ...OPTIONS, ...fault.options }));
       const expected = typeof fault.write === 'object' ? fault.write.byVendor(v) : fault.write;
       expectOutcome(expected, settled);
       expect(settled.ms).toBeLessThan(BUDGET_MS);
@@ -187,7 +203,7 @@ describe.each(['close', 'whippy', 'clarion'] as const)('%s under faults (real so
     });
   });
 
-  it('connection refused: read and write end in ConnectionError, nothing created', async () => {
+  it('connection refused: read and write end in ConnectionError, nothing created', oneAtATime, async () => {
     const v = vendor();
     const before = v.creates();
     const dead = { ...OPTIONS, baseUrl: `http://127.0.0.1:${closedPort}/v1` };
@@ -199,7 +215,7 @@ describe.each(['close', 'whippy', 'clarion'] as const)('%s under faults (real so
     expect(v.creates()).toBe(before);
   });
 
-  it('a redirect to another host is not followed: credentials never leave', async () => {
+  it('a redirect to another host is not followed: credentials never leave', oneAtATime, async () => {
     const v = vendor();
     elsewhereHits.length = 0;
     v.fake.fail({ status: 302, headers: { location: `${elsewhereUrl}/steal` }, body: '', times: 2 });
