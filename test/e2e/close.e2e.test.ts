@@ -113,18 +113,29 @@ describe('Close over real sockets', () => {
 describe('Close pacing over real sockets', () => {
   it('paces a concurrent pull to the RateLimit window instead of bouncing off 429s', async () => {
     // The last sequence: the first one holds the 10,000 subscriptions of the walk above.
-    const sequenceId = [...server.close.fake.sequences.keys()].at(-1);
-    server.close.fake.seedSubscriptions(sequenceId!, 2_000);
-    server.close.fake.setRateLimit({ limit: 10, windowMs: 250 });
-    const paced = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', logLevel: 'off' });
-    const started = Date.now();
-    const items = await paced.subscriptions.list({ sequence_id: sequenceId!, _limit: 50 }, { concurrency: 4 }).toArray({ limit: 100_000 });
-    const elapsed = Date.now() - started;
-    const pages = server.close.fake.requestCount - server.close.fake.rateLimitedCount;
-    expect(items.length).toBeGreaterThanOrEqual(2_000);
-    // Fewer than 1% of requests answered 429 (the first window can cost one, before anything is known).
-    expect(server.close.fake.rateLimitedCount / server.close.fake.requestCount).toBeLessThan(0.01);
-    // 10 per 250 ms allows 40 a second; the pull should use most of it.
-    expect(pages / (elapsed / 1000)).toBeGreaterThan(30);
+    const sequenceId = [...server.close.fake.sequences.keys()].at(-1)!;
+    server.close.fake.seedSubscriptions(sequenceId, 2_000);
+    const pull = async (pacing: boolean) => {
+      server.close.fake.setRateLimit({ limit: 10, windowMs: 250 });
+      const before = { requests: server.close.fake.requestCount, limited: server.close.fake.rateLimitedCount };
+      const client = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', logLevel: 'off', pacing, maxRetries: 20 });
+      const items = await client.subscriptions
+        .list({ sequence_id: sequenceId, _limit: 50 }, { concurrency: 4 })
+        .toArray({ limit: 100_000 });
+      return {
+        items: items.length,
+        requests: server.close.fake.requestCount - before.requests,
+        limited: server.close.fake.rateLimitedCount - before.limited,
+      };
+    };
+    const paced = await pull(true);
+    expect(paced.items).toBeGreaterThanOrEqual(2_000);
+    // At most the one 429 the first window can cost, before anything is known (the rate the pull
+    // reaches is a benchmark's business: bench/rate-limit.ts; a wall clock here breaks under load).
+    expect(paced.limited).toBeLessThanOrEqual(1);
+    // The control: the same pull without pacing bounces off the limit again and again.
+    const unpaced = await pull(false);
+    expect(unpaced.items).toBe(paced.items);
+    expect(unpaced.limited).toBeGreaterThan(5);
   });
 });
