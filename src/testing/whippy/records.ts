@@ -89,21 +89,26 @@ export function enrolmentRecords(
     run_updated_at: now.slice(0, 19),
     contact_messages: [],
   };
-  const run: FakeRecord = {
+  return { stepContact, run: runRecord(uuid, stepContact, now) };
+}
+
+/** The run a new step contact starts: the contact's pass through the sequence. */
+function runRecord(uuid: () => string, stepContact: FakeRecord, now: string): FakeRecord {
+  const step = { id: stepContact.step_id };
+  return {
     id: uuid(),
     status: 'active',
-    contact: ref,
+    contact: stepContact.contact,
     channel_id: CHANNEL_ID,
     created_at: now.slice(0, 19),
     updated_at: now.slice(0, 19),
     added_by_id: 1,
-    sequence_id: sequence.id,
+    sequence_id: stepContact.sequence_id,
     last_step_id: step.id,
     step_contacts: [
       { id: stepContact.id, status: 'active', step_id: step.id, clicked_link: false, unsubscribed: false, contact_messages: [] },
     ],
   };
-  return { stepContact, run };
 }
 
 /** A contact's place in one sequence, as `POST /contacts/:id/sequences` lists it, from its latest step contact. */
