@@ -1,62 +1,11 @@
-import { ClarionClient } from '../clarion/index.js';
-import { CloseClient } from '../close/index.js';
-import { InvalidRequestError } from '../core/errors.js';
-import type { ClientOptions, ListOptions } from '../core/options.js';
-import type { Paginated } from '../core/pagination.js';
-import { WhippyClient } from '../whippy/index.js';
+import type { ClarionClient } from '../clarion/index.js';
+import type { CloseClient } from '../close/index.js';
+import type { WhippyClient } from '../whippy/index.js';
+import { intArg, textArg, type CommandSpec, type OptionSpec } from './command-spec.js';
 
-/** How an option's text becomes a filter value. */
-type Parse = 'text' | 'int' | 'bool' | 'list';
-
-/** One `--flag <value>` of a command and the filter field it fills. */
-export interface OptionSpec {
-  flags: string;
-  description: string;
-  field: string;
-  parse?: Parse;
-  required?: boolean;
-}
-
-/** A `sequence-apis <vendor> <resource> <verb>` command. */
-export interface CommandSpec {
-  vendor: 'close' | 'whippy' | 'clarion';
-  resource: string;
-  verb: 'list' | 'get';
-  description: string;
-  /** Positional arguments, e.g. `<id>`. */
-  args: string[];
-  options: OptionSpec[];
-  /** How a list resumes: the filter field its offset (or cursor) goes to. Absent: it starts again. */
-  resume?: { offset: string } | { cursor: string };
-  /** A list (walked page by page) or one object. */
-  run(client: never, args: string[], filters: Record<string, unknown>, options: ListOptions): Paginated<unknown> | PromiseLike<unknown>;
-}
-
-/** The credentials each vendor reads from the environment. */
-export const ENV_HINT = { close: 'CLOSE_API_KEY (or CLOSE_ACCESS_TOKEN)', whippy: 'WHIPPY_API_KEY', clarion: 'CLARION_API_KEY' };
-
-/** What each resource is, for `--help` (a resource without an entry shows its vendor and name). */
-export const RESOURCE_DESCRIPTIONS: Record<string, string> = {
-  'close/sequences': 'automated multi-step outreach (emails, calls) and its steps',
-  'close/subscriptions': 'contacts enrolled in a sequence, and their progress',
-  'close/bulk-subscriptions': 'enrol, pause or resume many contacts in one action',
-  'close/events': 'what changed in the organization, and who or what changed it',
-  'whippy/sequences': 'automated series of texts and emails',
-  'whippy/runs': "contacts' passes through a sequence",
-  'whippy/sequence-contacts': "the contacts in a sequence's steps",
-  'whippy/contact-sequences': 'the sequences a contact is in',
-  'clarion/sequences': 'patient outreach sequences (sequence-manager)',
-  'clarion/definitions': 'the reusable steps a sequence runs',
-};
-
-/** Builds the vendor's client from the environment and the shared options. */
-export function makeClient(vendor: CommandSpec['vendor'], options: ClientOptions): CloseClient | WhippyClient | ClarionClient {
-  if (vendor === 'close') {
-    const accessToken = process.env.CLOSE_ACCESS_TOKEN;
-    return new CloseClient(accessToken && !process.env.CLOSE_API_KEY ? { ...options, accessToken } : options);
-  }
-  return vendor === 'whippy' ? new WhippyClient(options) : new ClarionClient(options);
-}
+// The table's types and helpers live in command-spec.ts; re-exported for the modules that import them from here.
+export { ENV_HINT, RESOURCE_DESCRIPTIONS, makeClient } from './command-spec.js';
+export type { CommandSpec, OptionSpec } from './command-spec.js';
 
 const pageSize = (field: string, max?: number): OptionSpec => ({
   flags: '--page-size <n>',
@@ -67,17 +16,6 @@ const pageSize = (field: string, max?: number): OptionSpec => ({
 const id = (name: string) => [`<${name}>`];
 const closeOffsets = { offset: '_skip' };
 const whippyOffsets = { offset: 'offset' };
-
-/** A positional id that must be a whole number (Clarion's ids). */
-export function intArg(value: string | undefined, name: string): number {
-  const number = Number(value);
-  if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(number)) {
-    throw new InvalidRequestError('arguments', [
-      { path: `<${name}>`, message: `must be a whole number, got ${JSON.stringify(value ?? '')}` },
-    ]);
-  }
-  return number;
-}
 
 // Every list and retrieve the clients have. Filter fields keep the vendors' names.
 export const COMMANDS: CommandSpec[] = [
@@ -98,7 +36,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'one sequence with its steps, by id (seq_…)',
     args: id('id'),
     options: [],
-    run: (c: CloseClient, [i]) => c.sequences.retrieve(i!),
+    run: (c: CloseClient, [i]) => c.sequences.retrieve(textArg(i, 'id')),
   },
   {
     vendor: 'close',
@@ -122,7 +60,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'one enrolment and its status, by id (sub_…)',
     args: id('id'),
     options: [],
-    run: (c: CloseClient, [i]) => c.subscriptions.retrieve(i!),
+    run: (c: CloseClient, [i]) => c.subscriptions.retrieve(textArg(i, 'id')),
   },
   {
     vendor: 'close',
@@ -141,7 +79,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'one bulk action and its progress, by id',
     args: id('id'),
     options: [],
-    run: (c: CloseClient, [i]) => c.bulkSubscriptions.retrieve(i!),
+    run: (c: CloseClient, [i]) => c.bulkSubscriptions.retrieve(textArg(i, 'id')),
   },
   {
     vendor: 'close',
@@ -170,7 +108,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'one event-log entry, by id (ev_…)',
     args: id('id'),
     options: [],
-    run: (c: CloseClient, [i]) => c.events.retrieve(i!),
+    run: (c: CloseClient, [i]) => c.events.retrieve(textArg(i, 'id')),
   },
   {
     vendor: 'whippy',
@@ -189,7 +127,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'one sequence with its steps, by id',
     args: id('id'),
     options: [],
-    run: (c: WhippyClient, [i]) => c.sequences.retrieve(i!),
+    run: (c: WhippyClient, [i]) => c.sequences.retrieve(textArg(i, 'id')),
   },
   {
     vendor: 'whippy',
@@ -216,7 +154,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'one run with its step contacts',
     args: ['<sequence-id>', '<run-id>'],
     options: [],
-    run: (c: WhippyClient, [s, r]) => c.sequences.runs.retrieve(s!, r!),
+    run: (c: WhippyClient, [s, r]) => c.sequences.runs.retrieve(textArg(s, 'sequence-id'), textArg(r, 'run-id')),
   },
   {
     vendor: 'whippy',

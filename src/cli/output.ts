@@ -50,6 +50,10 @@ export function openSink(
   format: Format,
   target: { out?: string | undefined; stdout: Writable; table: string; key: string; csvFormulas: CsvFormulas },
 ): ResumableSink<unknown> & { droppedColumns?: () => string[] } {
-  if (format === 'sqlite') return new SqliteSink({ db: target.out!, table: target.table, key: target.key });
+  if (format === 'sqlite') {
+    // run.ts refuses `--format sqlite` without `--out` before any request; this says why it is there.
+    if (target.out === undefined) throw new OutputError('--format sqlite needs --out <file.db>');
+    return new SqliteSink({ db: target.out, table: target.table, key: target.key });
+  }
   return new FileSink(target.out ?? target.stdout, { format, key: target.key, csvFormulas: target.csvFormulas });
 }

@@ -14,9 +14,11 @@ export { CLOSE_BASE_URL, describeCloseError } from './profile.js';
 export { CloseWebhooks } from './resources/webhooks.js';
 export { CloseEvents } from './resources/events.js';
 export { unwrapCloseWebhook } from './webhook.js';
-export type { CloseWebhookEvent, CloseWebhookOptions } from './webhook.js';
-export { isCloseEvent, EVENT_FILTER_COMBINATIONS } from './events.js';
-export { eventsFilter, EventsFilter } from './events-filter.js';
+export type { CloseWebhookOptions } from './webhook.js';
+export type { CloseWebhookEvent } from './webhook-types.js';
+export { isCloseEvent } from './event-types.js';
+export { EVENT_FILTER_COMBINATIONS } from './events.js';
+export { eventsFilter, EventsFilter } from './filters.js';
 export type {
   CloseEvent,
   CloseEventAction,
@@ -24,8 +26,8 @@ export type {
   CloseSequenceEvent,
   CloseSubscriptionEvent,
   CloseOtherEvent,
-  EventListFilter,
-} from './events.js';
-export * from './webhook-models.js';
+} from './event-types.js';
+export type { EventListFilter } from './events.js';
+export * from './webhook-subscriptions.js';
 export * from './models.js';
 export * from './inputs.js';

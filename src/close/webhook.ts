@@ -11,20 +11,12 @@ import {
   type WebhookHeaders,
   type WebhookTimingOptions,
 } from '../core/webhook.js';
-import type { CloseEvent } from './events.js';
+import type { CloseWebhookEvent } from './webhook-types.js';
 
 /** Options of {@link unwrapCloseWebhook}. */
 export interface CloseWebhookOptions extends WebhookTimingOptions {
   /** The `signature_key` (hex) that `webhooks.create` returned for this subscription. */
   signatureKey: string;
-}
-
-/** What Close POSTs to a webhook URL: the subscription it is for and one event-log entry. */
-export interface CloseWebhookEvent {
-  /** The webhook subscription this delivery belongs to (which signature key to use). */
-  subscription_id: string;
-  /** The event, as in the event log. Narrow it with `isCloseEvent`. */
-  event: CloseEvent;
 }
 
 /**

@@ -1,3 +1,7 @@
+import { limiterApplies, newLimiter, refusedFor, spend, type FakeRateLimit, type Limiter } from './fake-rate-limit.js';
+
+export type { FakeRateLimit } from './fake-rate-limit.js';
+
 /**
  * A fault below HTTP, acted out by the real server (`startFakeServer`); under msw every one of
  * them is a network error.
@@ -30,21 +34,6 @@ export interface FakeFault {
   method?: string;
   path?: string | RegExp;
 }
-
-/** A rate limit the fake enforces when switched on. */
-export interface FakeRateLimit {
-  /** Requests allowed per window (or the bucket's size). */
-  limit: number;
-  /** Window length in milliseconds (or the time the bucket takes to refill completely). */
-  windowMs: number;
-  /** `'window'` (default): a fixed window that resets; `'bucket'`: a token bucket refilling continuously. */
-  kind?: 'window' | 'bucket';
-  /** With {@link FakeApi.addRateLimit}: only requests with this method (and path part) count. */
-  method?: string;
-  path?: string | RegExp;
-}
-
-type Limiter = FakeRateLimit & { windowStart: number; used: number; tokens: number };
 
 /** One request the fake saw. */
 export interface SeenRequest {
@@ -140,13 +129,13 @@ export abstract class FakeApi {
 
   /** Switches the rate limit on (or off with `undefined`, which also removes the added ones). */
   setRateLimit(rateLimit: FakeRateLimit | undefined): void {
-    this.#rateLimit = rateLimit && { ...rateLimit, windowStart: Date.now(), used: 0, tokens: rateLimit.limit };
+    this.#rateLimit = rateLimit && newLimiter(rateLimit);
     if (!rateLimit) this.#extraLimits = [];
   }
 
   /** Adds a further limit for some requests (`method`, `path`), e.g. Whippy's 10 writes a minute on sequences. */
   addRateLimit(rateLimit: FakeRateLimit): void {
-    this.#extraLimits.push({ ...rateLimit, windowStart: Date.now(), used: 0, tokens: rateLimit.limit });
+    this.#extraLimits.push(newLimiter(rateLimit));
   }
 
   /** Queues a fault: the next matching request(s) get this answer instead of the real one. */
@@ -201,10 +190,7 @@ export abstract class FakeApi {
   async #route(request: Request, url: URL, path: string, body: unknown): Promise<Response> {
     if (!this.authorize(request)) return this.error(401, 'Unauthorized');
     const refusedBy = this.#extraLimits.find(
-      (limiter) =>
-        (limiter.method === undefined || limiter.method === request.method) &&
-        (limiter.path === undefined || (typeof limiter.path === 'string' ? path.includes(limiter.path) : limiter.path.test(path))) &&
-        this.#spendRateLimit(limiter) === null,
+      (limiter) => limiterApplies(limiter, request.method, path) && this.#spendRateLimit(limiter) === null,
     );
     if (refusedBy) return this.#tooManyRequests(refusedBy);
     const rateHeaders = this.#spendRateLimit(this.#rateLimit);
@@ -252,32 +238,12 @@ export abstract class FakeApi {
   /** Spends one request of the window: its headers, or null when the window is spent. */
   #spendRateLimit(limiter: Limiter | undefined): Record<string, string> | null {
     if (!limiter) return {};
-    const now = Date.now();
-    if (limiter.kind === 'bucket') {
-      const perMs = limiter.limit / limiter.windowMs;
-      limiter.tokens = Math.min(limiter.limit, limiter.tokens + (now - limiter.windowStart) * perMs);
-      limiter.windowStart = now;
-      if (limiter.tokens < 1) return null;
-      limiter.tokens -= 1;
-      return this.rateLimitHeaders(limiter.limit, Math.floor(limiter.tokens), Math.ceil((limiter.limit - limiter.tokens) / perMs));
-    }
-    if (now - limiter.windowStart >= limiter.windowMs) {
-      limiter.windowStart = now;
-      limiter.used = 0;
-    }
-    const resetMs = limiter.windowStart + limiter.windowMs - now;
-    if (limiter.used >= limiter.limit) return null;
-    limiter.used++;
-    return this.rateLimitHeaders(limiter.limit, limiter.limit - limiter.used, resetMs);
+    const left = spend(limiter);
+    return left && this.rateLimitHeaders(left.limit, left.remaining, left.resetMs);
   }
 
   #tooManyRequests(limiter: Limiter): Response {
     this.rateLimitedCount++;
-    // A bucket frees one token after 1/rate; a window resets at its end.
-    const resetMs =
-      limiter.kind === 'bucket'
-        ? Math.ceil((1 - limiter.tokens) * (limiter.windowMs / limiter.limit))
-        : Math.max(0, limiter.windowStart + limiter.windowMs - Date.now());
-    return this.error(429, 'Too many requests', this.rateLimitHeaders(limiter.limit, 0, resetMs));
+    return this.error(429, 'Too many requests', this.rateLimitHeaders(limiter.limit, 0, refusedFor(limiter)));
   }
 }

@@ -22,7 +22,9 @@ export {
 export { WHIPPY_BASE_URL, WHIPPY_RETRY_HEADER, WHIPPY_SEQUENCE_WRITE_LIMIT, describeWhippyError } from './profile.js';
 export type { WriteLimit } from './profile.js';
 export { unwrapData } from './decoders.js';
-export { unwrapWhippyWebhook, isWhippyEvent } from './webhook.js';
-export type { WhippyWebhookEvent, WhippyWebhookEnvelope, WhippyEventMap, WhippyWebhookOptions } from './webhook.js';
+export { unwrapWhippyWebhook } from './webhook.js';
+export type { WhippyWebhookOptions } from './webhook.js';
+export { isWhippyEvent } from './webhook-types.js';
+export type { WhippyWebhookEvent, WhippyWebhookEnvelope, WhippyEventMap } from './webhook-types.js';
 export * from './models.js';
 export * from './inputs.js';

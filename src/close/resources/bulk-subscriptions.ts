@@ -4,8 +4,7 @@ import type { Paginated } from '../../core/pagination.js';
 import { path } from '../../core/path.js';
 import { APIResource, input } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
-import { BulkActionDecoder } from '../decoders.js';
-import { bulkActionSchemaFor } from '../fields.js';
+import { BulkActionDecoder, bulkActionSchemaFor } from '../decoders.js';
 import {
   BulkSubscriptionCreateSchema,
   BulkSubscriptionListSchema,

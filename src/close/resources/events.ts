@@ -7,8 +7,9 @@ import { resolveFilter } from '../../core/filters.js';
 import { APIResource } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
 import { EventDecoder } from '../decoders.js';
-import type { EventsFilter } from '../events-filter.js';
-import { EVENT_PAGE_SIZE, EventListFilterSchema, EventListSchema, type CloseEvent, type EventListFilter } from '../events.js';
+import type { EventsFilter } from '../filters.js';
+import type { CloseEvent } from '../event-types.js';
+import { EVENT_PAGE_SIZE, EventListFilterSchema, EventListSchema, type EventListFilter } from '../events.js';
 
 /** Close's event log: `/event/` (kept 30 days; latest first). */
 export class CloseEvents extends APIResource {

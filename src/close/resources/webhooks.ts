@@ -11,7 +11,7 @@ import {
   type Webhook,
   type WebhookCreateParams,
   type WebhookUpdateParams,
-} from '../webhook-models.js';
+} from '../webhook-subscriptions.js';
 
 /** Close webhook subscriptions: `/webhook/`. Verify deliveries with `unwrapCloseWebhook`. */
 export class CloseWebhooks extends APIResource {

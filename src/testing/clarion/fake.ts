@@ -2,6 +2,7 @@ import type { WebCryptoKey } from '../../core/webhook.js';
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { signClarionWebhook } from '../webhook-signers.js';
 import { WebhookOutbox } from '../webhook-outbox.js';
+import { callRecord, definitionRecord, iso, sequenceRecord } from './records.js';
 
 /** Where the Clarion fake sends its webhooks, signed like Clarion's. */
 export interface ClarionFakeWebhooks {
@@ -24,13 +25,8 @@ export interface ClarionFakeOptions {
 }
 
 const MAX_ROWS = 100;
-const ORG_ID = 101;
 const STOPPABLE = ['in-progress', 'queued', 'paused'];
 const REQUIRED_ROW_KEYS = ['phoneNumber', 'firstName', 'lastName'];
-
-function iso(date = new Date()): string {
-  return `${date.toISOString().slice(0, 19)}Z`;
-}
 
 /**
  * A stateful in-memory Clarion sequence manager: definitions, sequence instances, stop (with its
@@ -78,34 +74,8 @@ export class ClarionFake extends FakeApi {
 
   /** Adds a definition (a reminder call, then a follow-up message). */
   addDefinition(name: string): FakeRecord {
-    const id = this.#nextId++;
-    const inputs = [
-      { id: 'in_first', name: 'firstName', type: 'text', required: true },
-      { id: 'in_last', name: 'lastName', type: 'text', required: true },
-      { id: 'in_dob', name: 'dateOfBirth', type: 'text', required: false },
-    ];
-    const definition: FakeRecord = {
-      id,
-      name,
-      status: 'active',
-      steps_definition: [
-        { id: 'step_call', type: 'voice', order: 1, delay_hours: 0, voice_assistant_id: 31, messaging_assistant_id: null, inputs },
-        { id: 'step_sms', type: 'sms', order: 2, delay_hours: 24, voice_assistant_id: null, messaging_assistant_id: 32, inputs: [] },
-      ],
-      inputs_definition: inputs,
-      outreach_schedule: {
-        timezone: 'America/New_York',
-        business_hours: { start: '09:00', end: '17:00' },
-        days_of_week: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-      },
-      voice_assistant_id: 31,
-      organization_id: ORG_ID,
-      ehr_action: 'has-ehr-file',
-      created_at: iso(),
-      is_archived: false,
-      allow_repeat_contact: false,
-    };
-    this.definitions.set(id, definition);
+    const definition = definitionRecord(this.#nextId++, name);
+    this.definitions.set(Number(definition.id), definition);
     return definition;
   }
 
@@ -152,25 +122,7 @@ export class ClarionFake extends FakeApi {
 
   /** Acts out one finished call of a sequence: sends End of Call (when webhooks are on) and returns the call. */
   endCall(sequenceId: number, outcome = 'resolved'): FakeRecord {
-    const started = new Date(Date.now() - 95_000);
-    const call: FakeRecord = {
-      id: this.#nextId++,
-      assistant_id: 31,
-      started_at: iso(started),
-      ended_at: iso(),
-      call_status: 'ended',
-      duration_ms: 95_000,
-      ended_reason: 'customer-ended',
-      transcript: 'AI: Hello, this is a reminder of your appointment tomorrow.\nUser: Thanks, I will be there.',
-      source_number: '+15550100000',
-      destination_number: '+15550109999',
-      call_type: 'outboundPhoneCall',
-      analysis: {},
-      summary: 'The patient confirmed the appointment.',
-      outcome,
-      failure_reason: null,
-      voicemail_message: null,
-    };
+    const call = callRecord(this.#nextId++, outcome);
     this.#calls.set(sequenceId, [...(this.#calls.get(sequenceId) ?? []), call]);
     this.#send(call);
     return call;
@@ -222,39 +174,9 @@ export class ClarionFake extends FakeApi {
   }
 
   #instantiate(definition: FakeRecord, row: FakeRecord, nextActivity: string | undefined, status = 'queued'): FakeRecord {
-    const id = this.#nextId++;
     const when = nextActivity ?? iso(new Date(Date.now() + 3_600_000));
-    const sequence: FakeRecord = {
-      id,
-      status,
-      ended_reason: ['completed', 'failed', 'cancelled'].includes(status) ? status : null,
-      ended_reason_v2: null,
-      current_step: 1,
-      next_activity: ['completed', 'failed', 'cancelled'].includes(status) ? null : when,
-      organization_id: ORG_ID,
-      patient_id: this.#nextPatient++,
-      type: 'appointment_reminder',
-      steps: (definition.steps_definition as FakeRecord[]).map((step) => ({
-        id: `${id}_${String(step.id)}`,
-        type: step.type,
-        inputs: [],
-        status: 'pending',
-        scheduled_at: when,
-        voicemail_message: 'Please call us back to confirm your appointment.',
-        source_number: '+15550100000',
-        destination_number: row.phoneNumber ?? '+15550109999',
-        voice_assistant_id: step.voice_assistant_id ?? null,
-        post_actions: [],
-      })),
-      sequence_definition_id: definition.id,
-      inputs: Object.entries(row).map(([name, value]) => ({ id: `in_${name}`, value: String(value), name, type: 'text' })),
-      outcome: null,
-      was_contact_reached: false,
-      claimed_at: null,
-      is_test_mode: true,
-      last_updated: iso(),
-    };
-    this.sequences.set(id, sequence);
+    const sequence = sequenceRecord(definition, { id: this.#nextId++, patientId: this.#nextPatient++, row, when, status });
+    this.sequences.set(Number(sequence.id), sequence);
     return sequence;
   }
 

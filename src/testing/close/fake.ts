@@ -3,6 +3,17 @@ import { prefixedIdMaker, seededRandom } from '../ids.js';
 import { CloseEventLog } from './events.js';
 import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
 import { pickFields } from './fields.js';
+import {
+  bulkActionRecord,
+  closeNow,
+  EMAIL_ACCOUNT,
+  missingFields,
+  ORG_ID,
+  stamped,
+  stepRecord,
+  subscriptionRecord,
+  USER_ID,
+} from './records.js';
 
 /** Options of {@link CloseFake}. */
 export interface CloseFakeOptions {
@@ -14,20 +25,6 @@ export interface CloseFakeOptions {
   seed?: boolean;
   /** Largest `_limit` accepted (default 1,000). */
   maxLimit?: number;
-}
-
-const USER_ID = 'user_FakeUserxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
-const ORG_ID = 'orga_FakeOrgxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
-const EMAIL_ACCOUNT = 'emailacct_FakeAccountxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
-
-/** The audit fields Close puts on every object it creates. */
-function stamped(now: string): FakeRecord {
-  return { created_by_id: USER_ID, updated_by_id: USER_ID, date_created: now, date_updated: now };
-}
-
-// Close writes naive ISO datetimes with microseconds.
-function closeNow(): string {
-  return `${new Date().toISOString().slice(0, 23)}000`;
 }
 
 /**
@@ -194,27 +191,12 @@ export class CloseFake extends FakeApi {
       id: this.#newId('seq'),
       status: body.status ?? 'active',
       schedule: body.schedule ?? null,
-      steps: (body.steps as FakeRecord[]).map((step) => this.#newStep(step, now)),
+      steps: (body.steps as FakeRecord[]).map((step) => stepRecord(this.#newId, step, now)),
       organization_id: ORG_ID,
       ...stamped(now),
     };
     this.sequences.set(String(sequence.id), sequence);
     return sequence;
-  }
-
-  #newStep(step: FakeRecord, now: string): FakeRecord {
-    return {
-      step_type: step.email_template_id ? 'email' : 'call',
-      delay: 0,
-      email_template_id: null,
-      sms_template_id: null,
-      threading: null,
-      required: true,
-      step_allowed_delay: null,
-      ...step,
-      id: this.#newId('seqstep'),
-      ...stamped(now),
-    };
   }
 
   #updateSequence(sequence: FakeRecord, body: FakeRecord): Response {
@@ -227,7 +209,7 @@ export class CloseFake extends FakeApi {
       const existing = new Map((sequence.steps as FakeRecord[]).map((step) => [step.id, step]));
       const next: FakeRecord[] = [];
       for (const step of steps as FakeRecord[]) {
-        if (step.id === undefined) next.push(this.#newStep(step, now));
+        if (step.id === undefined) next.push(stepRecord(this.#newId, step, now));
         else if (existing.has(step.id)) next.push({ ...existing.get(step.id), ...step, date_updated: now });
         else return json(400, { errors: [`Step ${step.id as string} does not belong to this sequence.`], 'field-errors': {} });
       }
@@ -246,11 +228,8 @@ export class CloseFake extends FakeApi {
   }
 
   #subscribe(body: FakeRecord): Response {
-    const fieldErrors: Record<string, string> = {};
-    for (const field of ['sequence_id', 'contact_id', 'contact_email', 'sender_account_id', 'sender_name', 'sender_email']) {
-      if (typeof body?.[field] !== 'string' || body[field] === '') fieldErrors[field] = 'This field is required.';
-    }
-    if (Object.keys(fieldErrors).length > 0) return json(400, { errors: [], 'field-errors': fieldErrors });
+    const missing = missingFields(body, ['sequence_id', 'contact_id', 'contact_email', 'sender_account_id', 'sender_name', 'sender_email']);
+    if (missing) return json(400, missing);
     if (!this.sequences.has(String(body.sequence_id)))
       return json(400, { errors: [], 'field-errors': { sequence_id: 'Sequence not found.' } });
     this.#countCreate('/sequence_subscription/');
@@ -260,18 +239,7 @@ export class CloseFake extends FakeApi {
   }
 
   #addSubscription(body: FakeRecord): FakeRecord {
-    const now = closeNow();
-    const subscription: FakeRecord = {
-      calls_assigned_to: [],
-      ...body,
-      id: this.#newId('sub'),
-      lead_id: body.lead_id ?? this.#newId('lead'),
-      status: 'active',
-      status_reason: null,
-      start_date: null,
-      organization_id: ORG_ID,
-      ...stamped(now),
-    };
+    const subscription = subscriptionRecord(this.#newId, body);
     this.subscriptions.set(String(subscription.id), subscription);
     return subscription;
   }
@@ -292,33 +260,7 @@ export class CloseFake extends FakeApi {
   #createBulkAction(body: FakeRecord): Response {
     if (typeof body?.action_type !== 'string') return json(400, { errors: [], 'field-errors': { action_type: 'This field is required.' } });
     this.#countCreate('/bulk_action/sequence_subscription/');
-    const now = `${new Date().toISOString().slice(0, 23)}000+00:00`;
-    const action: FakeRecord = {
-      calls_assigned_to: null,
-      contact_preference: null,
-      from_phone_number_id: null,
-      query: null,
-      results_limit: null,
-      s_query: {},
-      sort: [],
-      send_done_email: false,
-      sequence_id: null,
-      sender_account_id: null,
-      sender_email: null,
-      sender_name: null,
-      ...body,
-      id: this.#newId('bulkseqsub'),
-      status: 'created',
-      n_leads: 0,
-      n_objects: 0,
-      n_leads_processed: 0,
-      n_objects_processed: 0,
-      organization_id: ORG_ID,
-      created_by: USER_ID,
-      updated_by: USER_ID,
-      date_created: now,
-      date_updated: now,
-    };
+    const action = bulkActionRecord(this.#newId, body);
     this.bulkActions.set(String(action.id), action);
     return json(200, action);
   }

@@ -1,6 +1,7 @@
 import { FakeApi, json, type FakeRecord, type RouteContext } from '../fake-api.js';
 import { seededRandom, uuidMaker } from '../ids.js';
 import { WebhookOutbox } from '../webhook-outbox.js';
+import { contactSequenceEntry, enrolmentRecords, SEED_PEOPLE, sequenceRecord, whippyTime } from './records.js';
 import { sendStepContactEvents, type WhippyFakeWebhooks } from './webhooks.js';
 
 /** Options of {@link WhippyFake}. */
@@ -15,20 +16,6 @@ export interface WhippyFakeOptions {
 
 const MAX_LIMIT = 500;
 const MAX_CONTACTS = 4_000;
-const CHANNEL_ID = '70c9cc95-e78b-4acf-9079-b0531c1eeff3';
-const SEED_PEOPLE = [
-  ['Giovanni Torp', '+13603094336'],
-  ['Maya Okafor', '+14155550101'],
-  ['Lena Fischer', '+493012345678'],
-  ['Ravi Menon', '+919876543210'],
-  ['Sofia Rossi', '+390612345678'],
-  ['Tom Becker', '+16175550199'],
-] as const;
-
-function whippyTime(date = new Date()): string {
-  return `${date.toISOString().slice(0, 19)}Z`;
-}
-
 function bool(value: string | null): boolean | undefined {
   return value === null ? undefined : value === 'true';
 }
@@ -84,44 +71,8 @@ export class WhippyFake extends FakeApi {
 
   /** Creates a sequence with `steps` titled steps; returns it. */
   addSequence(title: string, stepTitles: string[], status = 'active'): FakeRecord {
-    const id = this.#uuid();
-    const now = whippyTime();
-    const sequence: FakeRecord = {
-      id,
-      title,
-      description: title,
-      type: 'sequential',
-      status,
-      access_level: 'organization',
-      industry: '',
-      settings: {
-        max_time: '',
-        on_re_add: 'exclude',
-        on_response: 'remove',
-        max_add_time: 86400,
-        max_add_per_time: 86400,
-        skip_sending_on_weekend: { enabled: true, use_contact_timezone: true },
-        support_sms_quiet_hours: { enabled: true, use_contact_timezone: true },
-        max_contact_sequence_runs: 5,
-        only_send_during_business_hours: { enabled: false, use_contact_timezone: true },
-      },
-      steps: stepTitles.map((stepTitle, position) => ({
-        id: this.#uuid(),
-        sequence_id: id,
-        title: stepTitle,
-        body: `${stepTitle}: hi {{first_name}}!`,
-        status: 'active',
-        position,
-        attachments: [],
-        analytics: { responses: 0, link_clicks: 0, unsubscribes: 0, sent_messages: 0, slated_messages: 0, failed_deliveries: 0 },
-        schedule_options: { days: String(position), hours: '0', minutes: '0', timezone: 'America/Detroit' },
-        created_at: now,
-        updated_at: now,
-      })),
-      created_at: now,
-      updated_at: now,
-    };
-    this.sequences.set(id, sequence);
+    const sequence = sequenceRecord(this.#uuid, title, stepTitles, status);
+    this.sequences.set(String(sequence.id), sequence);
     return sequence;
   }
 
@@ -264,42 +215,10 @@ export class WhippyFake extends FakeApi {
   #enrol(sequence: FakeRecord, contact: FakeRecord, stepId: string | undefined, at = new Date()): FakeRecord {
     const steps = sequence.steps as FakeRecord[];
     const step = steps.find((s) => s.id === stepId) ?? steps[0]!;
-    const now = whippyTime(at);
-    const ref = { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone };
-    const stepContact: FakeRecord = {
-      id: this.#uuid(),
-      status: 'active',
-      contact: ref,
-      step_id: step.id,
-      channel_id: CHANNEL_ID,
-      created_at: now,
-      updated_at: now,
-      added_by_id: 1,
-      sequence_id: sequence.id,
-      clicked_link: false,
-      scheduled_at: `${now.slice(0, 19)}.000000Z`,
-      unsubscribed: false,
-      run_created_at: now.slice(0, 19),
-      run_updated_at: now.slice(0, 19),
-      contact_messages: [],
-    };
+    const { stepContact, run } = enrolmentRecords(this.#uuid, sequence, contact, step, whippyTime(at));
     this.stepContacts.set(String(stepContact.id), stepContact);
     const key = `${String(sequence.id)}/${String(contact.id)}`;
     this.#stepContactsOf.set(key, [...(this.#stepContactsOf.get(key) ?? []), stepContact]);
-    const run: FakeRecord = {
-      id: this.#uuid(),
-      status: 'active',
-      contact: ref,
-      channel_id: CHANNEL_ID,
-      created_at: now.slice(0, 19),
-      updated_at: now.slice(0, 19),
-      added_by_id: 1,
-      sequence_id: sequence.id,
-      last_step_id: step.id,
-      step_contacts: [
-        { id: stepContact.id, status: 'active', step_id: step.id, clicked_link: false, unsubscribed: false, contact_messages: [] },
-      ],
-    };
     this.runs.set(String(run.id), run);
     this.#runOf.set(String(stepContact.id), run);
     return stepContact;
@@ -321,18 +240,7 @@ export class WhippyFake extends FakeApi {
     const entries: FakeRecord[] = [];
     for (const sequence of this.sequences.values()) {
       const latest = this.#stepContactsIn(sequence, contact).at(-1);
-      if (!latest) continue;
-      const steps = sequence.steps as FakeRecord[];
-      const position = steps.findIndex((s) => s.id === latest.step_id);
-      const ref = (step: FakeRecord | undefined) => (step ? { id: step.id, title: step.title } : null);
-      const finished = latest.status === 'finished';
-      entries.push({
-        sequence: { id: sequence.id, title: sequence.title, status: sequence.status },
-        contact_status: latest.status,
-        last_step: ref(finished ? steps[position] : steps[position - 1]),
-        current_step: ref(finished ? undefined : steps[position]),
-        next_step: ref(steps[position + 1]),
-      });
+      if (latest) entries.push(contactSequenceEntry(sequence, latest));
     }
     const matches = entries.filter(
       (e) =>
