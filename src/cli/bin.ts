@@ -1,10 +1,13 @@
 // The `sequence-apis` command. Ctrl-C aborts the pull; the output file is closed complete.
+import { EXIT } from './exit-codes.js';
 import { main } from './main.js';
 
-// A reader that left (`| head -1`) is no failure: end quietly, whenever the EPIPE surfaces.
+// A reader that left (`| head -1`) is no failure: the pull sees the EPIPE itself (run.ts), stops and
+// exits 0 after its cleanup; here it must only not crash. Any other stdout failure is one line.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  if (error.code === 'EPIPE') return;
+  process.stderr.write(`sequence-apis: cannot write to stdout: ${error.message}\n`);
+  process.exit(EXIT.output);
 });
 // stderr may be the same closed pipe (`2>&1 | head -1`): nobody is left to read a message there.
 process.stderr.on('error', (error: NodeJS.ErrnoException) => {

@@ -54,6 +54,10 @@ export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire,
         signal === undefined ? options : { ...options, signal },
       );
       const { items, nextCursor } = result.data;
+      // A server that hands back the cursor it was given would make the walk loop forever.
+      if (items.length > 0 && cursor !== undefined && nextCursor === cursor) {
+        throw new SequenceSdkError(`The ${spec.path} list answered with the cursor it was asked for: stopping instead of looping`);
+      }
       cursors.clear();
       if (typeof nextCursor === 'string' && nextCursor !== '') cursors.set(offset + items.length, nextCursor);
       const next = cursors.get(offset + items.length) ?? null;

@@ -20,9 +20,9 @@ interface Origin {
 }
 
 function parseJson(text: string, decoder: Decoder<unknown, unknown>, context: DecodeContext, origin: Origin): unknown {
+  let wire: unknown;
   try {
-    const wire: unknown = text === '' ? undefined : JSON.parse(text);
-    return decoder.prepare ? decoder.prepare(wire) : wire;
+    wire = text === '' ? undefined : JSON.parse(text);
   } catch {
     throw new ResponseValidationError({
       vendor: context.vendor,
@@ -33,6 +33,7 @@ function parseJson(text: string, decoder: Decoder<unknown, unknown>, context: De
       reason: 'was not valid JSON',
     });
   }
+  return decoder.prepare ? decoder.prepare(wire) : wire;
 }
 
 /**

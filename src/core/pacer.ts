@@ -190,7 +190,11 @@ export class Pacer {
   async #callStore<T>(work: (store: RateLimitStore, scope: RateLimitScope) => T | Promise<T>): Promise<T> {
     const { store, scope } = this.#options;
     try {
-      this.#scope ??= scope?.() ?? Promise.resolve(LOCAL_SCOPE);
+      // A scope that failed to compute is asked again next time, not cached as a rejection.
+      this.#scope ??= (scope?.() ?? Promise.resolve(LOCAL_SCOPE)).catch((error: unknown) => {
+        this.#scope = undefined;
+        throw error;
+      });
       const resolved = await this.#scope;
       const result = await withTimeout(() => work(store!, resolved), this.#storeTimeoutMs);
       this.#recovered();

@@ -1,3 +1,4 @@
+import { bytesToHex } from './hex.js';
 import type { RateLimitScope } from './rate-limit-store.js';
 
 /**
@@ -8,5 +9,5 @@ import type { RateLimitScope } from './rate-limit-store.js';
 export async function rateLimitScope(vendor: string, baseUrl: string, secrets: readonly string[]): Promise<RateLimitScope> {
   const input = new TextEncoder().encode([vendor, baseUrl, ...secrets].join('\n'));
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', input));
-  return { vendor, id: Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('') };
+  return { vendor, id: bytesToHex(digest) };
 }

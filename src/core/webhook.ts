@@ -1,4 +1,5 @@
 import { SequenceSdkError } from './errors.js';
+import { bytesToHex } from './hex.js';
 
 /** Which check of a webhook failed. */
 export type WebhookCheck = 'body' | 'header' | 'encoding' | 'timestamp' | 'signature' | 'payload' | 'options';
@@ -125,13 +126,6 @@ export function hexToBytes(hex: string, what: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Lower-case hex of bytes. */
-export function bytesToHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
 /** Compares two strings in time that depends only on their lengths, not on where they differ. */
 export function timingSafeEqual(a: string, b: string): boolean {
   const left = encoder.encode(a);
@@ -186,3 +180,5 @@ export function signedBytes(prefix: string, body: ReceivedBody): Uint8Array<Arra
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text);
 }
+
+export { bytesToHex };

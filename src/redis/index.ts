@@ -4,6 +4,7 @@
  * or node-redis), this entry opens no connection of its own.
  * @packageDocumentation
  */
+import { bytesToHex } from '../core/hex.js';
 import type { AcquireRequest, AcquireResult, RateLimitScope, RateLimitStore, SettleReport } from '../core/rate-limit-store.js';
 import { PACER_SCRIPT } from './script.js';
 
@@ -36,9 +37,7 @@ export interface RedisRateLimitStore extends RateLimitStore {
 type Reply = [number, number, string, number];
 
 function sha1Hex(text: string): Promise<string> {
-  return globalThis.crypto.subtle
-    .digest('SHA-1', new TextEncoder().encode(text))
-    .then((digest) => Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+  return globalThis.crypto.subtle.digest('SHA-1', new TextEncoder().encode(text)).then((digest) => bytesToHex(new Uint8Array(digest)));
 }
 
 /**

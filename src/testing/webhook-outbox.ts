@@ -40,7 +40,8 @@ export class WebhookOutbox {
     this.deliveries.push(delivery);
     try {
       delivery.headers = { 'content-type': 'application/json', ...(await sign()) };
-      const response = await fetch(url, { method: 'POST', headers: delivery.headers, body });
+      // A receiver that never answers must not hold every later delivery (they go out in order).
+      const response = await fetch(url, { method: 'POST', headers: delivery.headers, body, signal: AbortSignal.timeout(10_000) });
       delivery.status = response.status;
       await response.body?.cancel();
     } catch (error) {

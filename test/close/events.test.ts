@@ -139,3 +139,30 @@ describe('close.events', () => {
     await close.client().events.list();
   });
 });
+
+describe('a cursor list whose server repeats its cursor', () => {
+  it('stops with an error instead of asking for the same page forever', async () => {
+    const { CloseClient } = await import('../../src/close/index.js');
+    let requests = 0;
+    const close = new CloseClient({
+      apiKey: 'test_close_key',
+      baseUrl: 'http://127.0.0.1:9/api/v1',
+      validation: 'off',
+      pacing: false,
+      fetch: () => {
+        requests++;
+        const body = JSON.stringify({ data: [{ id: `ev_${requests}` }], cursor_next: 'SAME', cursor_previous: null });
+        return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+      },
+    });
+    const seen: unknown[] = [];
+    const walk = (async () => {
+      for await (const event of close.events.list({ object_type: 'sequence', action: 'updated' })) {
+        seen.push(event);
+        if (seen.length > 50) break;
+      }
+    })();
+    await expect(walk).rejects.toThrow(/cursor it was asked for/);
+    expect(requests).toBe(2);
+  });
+});

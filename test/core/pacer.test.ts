@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryRateLimitStore } from '../../src/core/memory-store.js';
 import { Pacer, rateBudget, type VendorBudget } from '../../src/core/pacer.js';
 import type { AcquireRequest, RateLimitScope, SettleReport } from '../../src/core/rate-limit-store.js';
@@ -102,5 +102,37 @@ describe('Pacer', () => {
     pacer.settle(await pacer.acquire(GET), { retryAfterMs: 10 }, 429);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(calls).toEqual(['acquire', 'acquire', 'acquire', 'acquire', 'settle']);
+  });
+
+  it('asks for a scope that failed to compute again later, instead of keeping the failure for good', async () => {
+    const calls: string[] = [];
+    const inner = new MemoryRateLimitStore();
+    const store = {
+      acquire: (scope: RateLimitScope, request: AcquireRequest) => (calls.push('acquire'), inner.acquire(scope, request)),
+      settle: (scope: RateLimitScope, report: SettleReport) => (calls.push('settle'), inner.settle(scope, report)),
+    };
+    let scopes = 0;
+    const scope = () => (++scopes === 1 ? Promise.reject(new Error('no digest')) : Promise.resolve({ vendor: 'close', id: 'k' }));
+    const logger = createLogger({ debug() {}, info() {}, warn() {}, error() {} }, 'off', '');
+    const pacer = new Pacer({
+      budgets: [rateBudget(25)],
+      maxWaitMs: 60_000,
+      timeoutMs: 60_000,
+      store,
+      scope,
+      logger,
+      announcesWindows: false,
+    });
+    vi.useFakeTimers({ now: 0, toFake: ['Date'] });
+    try {
+      await pacer.acquire(GET); // the scope fails: this one is paced locally
+      expect(calls).toEqual([]);
+      vi.setSystemTime(5_000); // past the pause after a store failure
+      await pacer.acquire(GET);
+      expect(scopes).toBe(2);
+      expect(calls).toEqual(['acquire']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
