@@ -29,6 +29,8 @@ export const closeProfile: VendorProfile = {
   vendor: 'close',
   defaultBaseUrl: CLOSE_BASE_URL,
   sensitiveHeaders: ['authorization'],
+  // A webhook subscription's signing key (`webhooks.create` answers it): a secret, never logged.
+  sensitiveFields: ['signature_key'],
   describeError: describeCloseError,
   // UNCONFIRMED ([U]): no Close source names a request-id header; these are common names, read if present.
   requestIdHeaders: ['x-request-id', 'x-close-request-id'],

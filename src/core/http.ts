@@ -10,7 +10,7 @@ import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type
 import { createPacer, type Pacer } from './pacer.js';
 import { sendWithRetries, type PipelineCall, type PipelineClient } from './pipeline.js';
 import { readRateLimit, type RateLimit } from './rate-limit.js';
-import { ALWAYS_SENSITIVE_HEADERS, redactHeaders, scrubSecrets } from './redact.js';
+import { ALWAYS_SENSITIVE_HEADERS, redactFields, redactHeaders, scrubSecrets } from './redact.js';
 import type { RequestSpec, VendorProfile } from './request-spec.js';
 import type { ValidationMode } from './schema.js';
 import { linkSignal } from './signal.js';
@@ -135,7 +135,7 @@ export class HttpClient {
     const { response, text } = answer;
     if (this.#logger.enabled('info'))
       this.#logger.info(`${response.status} ${spec.method} ${call.url} ${Math.round(performance.now() - started)}ms`);
-    if (this.#options.logBodies === true && text !== '') this.#logger.debug(`response body ${scrubSecrets(text, this.#secrets)}`);
+    if (this.#options.logBodies === true && text !== '') this.#logger.debug(`response body ${this.#loggable(text)}`);
     const data = spec.decode
       ? decodeBody(text, spec.decode, this.#decode, { method: spec.method, url: call.url, response })
       : (undefined as Model);
@@ -183,7 +183,12 @@ export class HttpClient {
     const sent = { ...(this.#kyDefaults.headers as Record<string, string>), ...headers };
     this.#logger.debug(`${spec.method} ${url}`, { headers: redactHeaders(sent, this.#sensitive) });
     if (this.#options.logBodies === true && spec.body !== undefined) {
-      this.#logger.debug(`request body ${scrubSecrets(JSON.stringify(spec.body), this.#secrets)}`);
+      this.#logger.debug(`request body ${this.#loggable(JSON.stringify(spec.body))}`);
     }
+  }
+
+  /** A body as it may be logged: the client's credentials and the vendor's secret fields redacted. */
+  #loggable(json: string): string {
+    return redactFields(scrubSecrets(json, this.#secrets), this.#profile.sensitiveFields);
   }
 }

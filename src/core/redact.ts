@@ -36,6 +36,18 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/**
+ * Replaces the string values of the named JSON fields (secrets a vendor hands out in a body, such as
+ * a webhook's signing key) in a JSON text, for logging.
+ */
+export function redactFields(json: string, fields: readonly string[] | undefined): string {
+  let out = json;
+  for (const field of fields ?? []) {
+    if (out.includes(`"${field}"`)) out = out.replace(new RegExp(`("${field}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g'), `$1"${REDACTED}"`);
+  }
+  return out;
+}
+
 /** Deep-scrubs secrets from a parsed JSON value; returns the same value when none occur. */
 export function scrubValue(value: unknown, secrets: readonly string[]): unknown {
   if (secrets.length === 0) return value;

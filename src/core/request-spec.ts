@@ -17,6 +17,8 @@ export interface VendorProfile {
   defaultBaseUrl: string;
   /** Header names that carry this vendor's credential (redacted everywhere). */
   sensitiveHeaders: readonly string[];
+  /** Body fields whose values are secrets (redacted in logged bodies): e.g. Close's webhook `signature_key`. */
+  sensitiveFields?: readonly string[];
   /** Turns the vendor's error body into readable messages. */
   describeError(body: unknown): ErrorDetails;
   /** Reads the vendor's own rate-limit headers, on top of the standard ones. */

@@ -48,4 +48,25 @@ describe('debug logging of requests', () => {
     expect(Object.keys(headers)).toContain('x-whippy-key');
     expect(headers['x-whippy-key']).not.toBe('test_whippy_key');
   });
+
+  it("never logs Close's webhook signature_key, even with logBodies", async () => {
+    const lines: unknown[][] = [];
+    const push = (...args: unknown[]) => lines.push(args);
+    const close = new CloseClient({
+      apiKey: 'test_close_key',
+      baseUrl: server.close.baseUrl,
+      logger: { debug: push, info: push, warn: push, error: push },
+      logLevel: 'debug',
+      logBodies: true,
+    });
+    const hook = await close.webhooks.create({
+      url: 'http://127.0.0.1:9/hook',
+      events: [{ object_type: 'sequence_subscription', action: 'updated' }],
+    });
+    expect(hook.signature_key).toMatch(/^[0-9a-f]{16,}$/);
+    const logged = JSON.stringify(lines);
+    expect(logged).toContain('response body');
+    expect(logged).not.toContain(hook.signature_key);
+    expect(logged).toContain('"signature_key\\":\\"[redacted]\\"');
+  });
 });
