@@ -4,7 +4,7 @@ import { unwrapClarionWebhook } from 'sequence-apis/clarion';
 import { unwrapCloseWebhook } from 'sequence-apis/close';
 import { createClarionTestKeys, signClarionWebhook, signCloseWebhook, signWhippyWebhook } from 'sequence-apis/testing';
 import { unwrapWhippyWebhook } from 'sequence-apis/whippy';
-import { median, type Result } from './support.ts';
+import { interleave, median, type Result } from './support.ts';
 
 const encoder = new TextEncoder();
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
@@ -15,24 +15,17 @@ interface Contender {
   sdk: () => Promise<unknown>;
 }
 
-/** Ops per second of `fn`, as the median of `rounds` batches, alternating with `other` so noise hits both. */
+/** Ops per second of each contender, from the median of `rounds` interleaved batches of `batch` calls. */
 async function rates(rounds: number, batch: number, a: () => Promise<unknown>, b: () => Promise<unknown>) {
-  const out = { a: [] as number[], b: [] as number[] };
-  const time = async (fn: () => Promise<unknown>, into: number[]) => {
-    const started = performance.now();
-    for (let i = 0; i < batch; i++) await fn();
-    into.push((batch * 1000) / (performance.now() - started));
+  const times = await interleave(rounds, 1, repeat(batch, a), repeat(batch, b));
+  return { a: (batch * 1000) / median(times.a), b: (batch * 1000) / median(times.b) };
+}
+
+/** One call that makes `count` calls of `fn` in turn. */
+function repeat(count: number, fn: () => Promise<unknown>): () => Promise<void> {
+  return async () => {
+    for (let i = 0; i < count; i++) await fn();
   };
-  for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) {
-      await time(a, out.a);
-      await time(b, out.b);
-    } else {
-      await time(b, out.b);
-      await time(a, out.a);
-    }
-  }
-  return { a: median(out.a), b: median(out.b) };
 }
 
 async function contenders(): Promise<Contender[]> {
