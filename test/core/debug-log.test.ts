@@ -9,6 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+/** A logger that keeps every line it is given. */
+function capture() {
+  const lines: unknown[][] = [];
+  const push = (...args: unknown[]) => void lines.push(args);
+  return { lines, logger: { debug: push, info: push, warn: push, error: push } };
+}
+
 /** The headers object of the first debug line that logs a request. */
 function requestHeaders(lines: unknown[][]): Record<string, string> {
   const line = lines.find(([message]) => typeof message === 'string' && /\] GET /.test(message));
@@ -17,13 +24,12 @@ function requestHeaders(lines: unknown[][]): Record<string, string> {
 
 describe('debug logging of requests', () => {
   it('logs the headers each request carries, the client defaults included, the credential redacted', async () => {
-    const lines: unknown[][] = [];
-    const push = (...args: unknown[]) => lines.push(args);
+    const { lines, logger } = capture();
     const close = new CloseClient({
       apiKey: 'test_close_key',
       baseUrl: server.close.baseUrl,
       headers: { 'x-team': 'growth' },
-      logger: { debug: push, info: push, warn: push, error: push },
+      logger,
       logLevel: 'debug',
     });
     await close.sequences.list().toArray({ limit: 1 });
@@ -35,12 +41,11 @@ describe('debug logging of requests', () => {
   });
 
   it("redacts Whippy's own credential header", async () => {
-    const lines: unknown[][] = [];
-    const push = (...args: unknown[]) => lines.push(args);
+    const { lines, logger } = capture();
     const whippy = new WhippyClient({
       apiKey: 'test_whippy_key',
       baseUrl: server.whippy.baseUrl,
-      logger: { debug: push, info: push, warn: push, error: push },
+      logger,
       logLevel: 'debug',
     });
     await whippy.sequences.list().toArray({ limit: 1 });
@@ -50,12 +55,11 @@ describe('debug logging of requests', () => {
   });
 
   it("never logs Close's webhook signature_key, even with logBodies", async () => {
-    const lines: unknown[][] = [];
-    const push = (...args: unknown[]) => lines.push(args);
+    const { lines, logger } = capture();
     const close = new CloseClient({
       apiKey: 'test_close_key',
       baseUrl: server.close.baseUrl,
-      logger: { debug: push, info: push, warn: push, error: push },
+      logger,
       logLevel: 'debug',
       logBodies: true,
     });

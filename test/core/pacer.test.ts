@@ -8,6 +8,17 @@ const GET = { method: 'GET', path: 'items' };
 const makePacer = (rate: number | undefined, maxWaitMs: number) =>
   new Pacer({ budgets: rate === undefined ? [] : [rateBudget(rate)], maxWaitMs, timeoutMs: 60_000 });
 
+/** An in-process store that records each call made to it. */
+function countingStore() {
+  const calls: string[] = [];
+  const inner = new MemoryRateLimitStore();
+  const store = {
+    acquire: (scope: RateLimitScope, request: AcquireRequest) => (calls.push('acquire'), inner.acquire(scope, request)),
+    settle: (scope: RateLimitScope, report: SettleReport) => (calls.push('settle'), inner.settle(scope, report)),
+  };
+  return { calls, store };
+}
+
 describe('Pacer', () => {
   it('lets requests through while the window has room', async () => {
     const pacer = makePacer(undefined, 60_000);
@@ -91,12 +102,7 @@ describe('Pacer', () => {
   });
 
   it('asks a shared store once per request when the vendor announces no window, and settles only an answer that says something', async () => {
-    const calls: string[] = [];
-    const inner = new MemoryRateLimitStore();
-    const store = {
-      acquire: (scope: RateLimitScope, request: AcquireRequest) => (calls.push('acquire'), inner.acquire(scope, request)),
-      settle: (scope: RateLimitScope, report: SettleReport) => (calls.push('settle'), inner.settle(scope, report)),
-    };
+    const { calls, store } = countingStore();
     const pacer = new Pacer({ budgets: [rateBudget(25)], maxWaitMs: 60_000, timeoutMs: 60_000, store, announcesWindows: false });
     for (let i = 0; i < 3; i++) pacer.settle(await pacer.acquire(GET), undefined, 200);
     pacer.settle(await pacer.acquire(GET), { retryAfterMs: 10 }, 429);
@@ -105,12 +111,7 @@ describe('Pacer', () => {
   });
 
   it('asks for a scope that failed to compute again later, instead of keeping the failure for good', async () => {
-    const calls: string[] = [];
-    const inner = new MemoryRateLimitStore();
-    const store = {
-      acquire: (scope: RateLimitScope, request: AcquireRequest) => (calls.push('acquire'), inner.acquire(scope, request)),
-      settle: (scope: RateLimitScope, report: SettleReport) => (calls.push('settle'), inner.settle(scope, report)),
-    };
+    const { calls, store } = countingStore();
     let scopes = 0;
     const scope = () => (++scopes === 1 ? Promise.reject(new Error('no digest')) : Promise.resolve({ vendor: 'close', id: 'k' }));
     const logger = createLogger({ debug() {}, info() {}, warn() {}, error() {} }, 'off', '');
