@@ -21,7 +21,7 @@ export function clarionList<Wire, T>(
 ): Paginated<T> {
   const { concurrency: _, ...requestOptions } = options ?? {};
   return Paginated.from(() => {
-    const spec = { method: 'GET', path: route(), decode: decoder } as const;
+    const spec = { method: 'GET', path: route(), template: route.template, decode: decoder } as const;
     return new Paginated<T>({
       startOffset: 0,
       pageSize: Number.MAX_SAFE_INTEGER,

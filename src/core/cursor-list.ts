@@ -15,6 +15,8 @@ export interface CursorPageContent<T> {
 /** How one vendor list endpoint pages by cursor. */
 export interface CursorListSpec<Wire, T> {
   path: string;
+  /** The route's template (`sequence/{id}/`), for rate-limit groups. */
+  template?: string | undefined;
   /** Filters, sent as query parameters on every page (cursors do not carry them). */
   params: Record<string, QueryValue>;
   /** Query parameter that carries the cursor. */
@@ -50,7 +52,13 @@ export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire,
       }
       const query = { ...spec.params, [spec.cursorParam]: cursor };
       const result = await http.execute(
-        { method: 'GET', path: spec.path, query, decode: { schema: spec.schema, unwrap: (wire: Wire) => spec.readPage(wire) } },
+        {
+          method: 'GET',
+          path: spec.path,
+          template: spec.template,
+          query,
+          decode: { schema: spec.schema, unwrap: (wire: Wire) => spec.readPage(wire) },
+        },
         signal === undefined ? options : { ...options, signal },
       );
       const { items, nextCursor } = result.data;

@@ -15,6 +15,8 @@ export interface PageContent<T> {
 export interface OffsetListSpec<Wire, T> {
   method?: 'GET' | 'POST';
   path: string;
+  /** The route's template (`sequence/{id}/`), for rate-limit groups. */
+  template?: string | undefined;
   /** Filters, sent as query parameters (GET) or JSON body fields (POST). */
   params: Record<string, QueryValue>;
   /** Parameter names for the offset and the page size. */
@@ -45,6 +47,7 @@ export function offsetList<Wire, T>(http: HttpClient, spec: OffsetListSpec<Wire,
         {
           method,
           path: spec.path,
+          template: spec.template,
           ...(method === 'GET' ? { query: params } : { body: params }),
           decode: { schema: spec.schema, unwrap: (wire: Wire) => spec.readPage(wire, offset, spec.pageSize) },
         },

@@ -46,12 +46,15 @@ export type PathParam = Readonly<Record<string, unknown>>;
 /**
  * A route below the API root, checked when the call is made: a bad id rejects the call's promise
  * (with an {@link InvalidRequestError} naming the argument) instead of throwing where it is built.
+ * `template` is the route with its ids as names (`sequence/{id}/`): what a vendor's rate-limit
+ * groups are keyed by (see `VendorProfile.rateLimitGroup`).
  */
-export type Route = () => string;
+export type Route = (() => string) & { readonly template?: string };
 
 function routeTemplate(encode: (value: unknown, field: string) => string) {
-  return (strings: TemplateStringsArray, ...params: PathParam[]): Route =>
-    () =>
+  return (strings: TemplateStringsArray, ...params: PathParam[]): Route => {
+    const template = strings.reduce((out, text, index) => `${out}{${Object.keys(params[index - 1] ?? {}).join('')}}${text}`);
+    const route = () =>
       // Each param is `{ name: value }`: one key, whose name the error reports.
       strings.reduce((out, text, index) => {
         const param = params[index - 1];
@@ -65,6 +68,8 @@ function routeTemplate(encode: (value: unknown, field: string) => string) {
           text
         );
       });
+    return Object.assign(route, { template });
+  };
 }
 
 /**

@@ -57,6 +57,7 @@ export class CloseBulkSubscriptions extends APIResource {
       () => ({
         method: 'GET',
         path: route(),
+        template: route.template,
         query: checkInput(BulkSubscriptionRetrieveSchema, params, 'bulkSubscriptions.retrieve params'),
         decode: { schema: bulkActionSchemaFor(params._fields) },
       }),

@@ -46,6 +46,8 @@ export class CloseFake extends FakeApi {
   readonly #accessToken: string;
   readonly #maxLimit: number;
   readonly #newId = prefixedIdMaker(seededRandom(7));
+  /** Close enforces its limits "per endpoint group" (methods and paths): one window per route here. */
+  protected override readonly limitsPerEndpoint = true;
 
   constructor(options: CloseFakeOptions = {}, basePath = '/api/v1') {
     super(basePath);
