@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { jsonObject, looseObject, strictObject } from '../core/schema.js';
-import { filterId, minimum, minLength, pageLimit, pageOffset, regex, wholeNumber } from '../core/filters.js';
+import { filterId, maximum, minimum, minLength, pageLimit, pageOffset, regex, wholeNumber } from '../core/filters.js';
 import {
   BulkActionTypeSchema,
   ContactPreferenceSchema,
@@ -31,12 +31,31 @@ export const ScheduleRangeInputSchema = looseObject({
 /** A sending schedule as sent on create/update; `null` clears it. */
 export const ScheduleInputSchema = z.nullable(looseObject({ ranges: z.array(ScheduleRangeInputSchema) }));
 
+/**
+ * The longest step delay Close takes, in seconds: "The delay of a Sequence Step must not be larger
+ * than 365 days" (changelog 2021-01-05, https://developer.close.com/api/overview/changelog/2021/1/5,
+ * quoted in issue #23); a longer one is answered 400 `{error}`.
+ */
+export const MAX_STEP_DELAY_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * `schedule_id`, which Close removed from the Sequence API on 2023-08-29 when it added `schedule`
+ * (changelog 2023-08-29, https://developer.close.com/api/overview/changelog/2023/8/29, quoted in
+ * issue #23): refused, so a caller still sending it learns that the schedule was not set.
+ */
+const removedScheduleId = z.optional(z.never({ error: 'was removed by Close (2023-08-29): send `schedule` ({ ranges }) instead' }));
+
 /** A step as sent on create (and, with its `id`, on update). */
 export const SequenceStepInputSchema = looseObject({
   id: z.optional(nonEmpty),
   step_type: z.optional(StepTypeSchema),
   /** Seconds to wait before this step. */
-  delay: z.optional(wholeNumber().check(minimum(0, 'must be 0 or more seconds'))),
+  delay: z.optional(
+    wholeNumber().check(
+      minimum(0, 'must be 0 or more seconds'),
+      maximum(MAX_STEP_DELAY_SECONDS, `must be at most 365 days (${MAX_STEP_DELAY_SECONDS} seconds): Close refuses longer delays`),
+    ),
+  ),
   email_template_id: z.optional(z.nullable(nonEmpty)),
   sms_template_id: z.optional(z.nullable(nonEmpty)),
   threading: z.optional(z.nullable(ThreadingSchema)),
@@ -55,6 +74,7 @@ export const SequenceCreateSchema = looseObject({
   timezone: nonEmpty,
   steps: z.array(SequenceStepInputSchema).check(minLength(1, 'must have at least one step')),
   schedule: z.optional(ScheduleInputSchema),
+  schedule_id: removedScheduleId,
   status: z.optional(SequenceStatusSchema),
 });
 
@@ -67,6 +87,7 @@ export const SequenceUpdateSchema = looseObject({
   timezone: z.optional(nonEmpty),
   steps: z.optional(z.array(SequenceStepInputSchema)),
   schedule: z.optional(ScheduleInputSchema),
+  schedule_id: removedScheduleId,
   status: z.optional(SequenceStatusSchema),
 });
 
