@@ -156,10 +156,23 @@ const fieldName = z.string().check(regex(/^[a-z][a-z0-9_]*$/, 'must be a field n
 /** `_fields`: the fields to return, sent comma-separated (close.md §0 and §1; the spec declares it on the bulk-action GETs, [C]). */
 const fieldsParam = z.optional(
   z.pipe(
-    z.array(fieldName).check(minLength(1, 'must name at least one field')),
-    z.transform((names) => names.join(',')),
+    z.union([z.array(fieldName), z.pipe(z.string(), z.transform(splitFields))]),
+    z.pipe(
+      z.array(fieldName).check(minLength(1, 'must name at least one field')),
+      z.transform((names) => names.join(',')),
+    ),
   ),
 );
+
+function splitFields(text: string): string[] {
+  return text.split(',').map((name) => name.trim());
+}
+
+/** The field names of a `_fields` value: an array, or the comma-separated text Close itself takes (`'id,status'`). */
+export function fieldNames(fields: unknown): readonly string[] | undefined {
+  if (typeof fields === 'string') return splitFields(fields);
+  return Array.isArray(fields) && fields.every((name) => typeof name === 'string') ? fields : undefined;
+}
 
 /** Parameters of `bulkSubscriptions.list`: paging and `_fields`. */
 export const BulkSubscriptionListSchema = strictObject({

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { SequenceSdkError } from './errors.js';
 import type { HttpClient } from './http.js';
 import type { QueryValue } from './request-spec.js';
-import type { ListOptions, RequestOptions } from './options.js';
+import { checkRequestOptions, type ListOptions, type RequestOptions } from './options.js';
 import { Paginated, type PageSource } from './pagination.js';
 
 /** One page read out of a cursor-paged envelope. */
@@ -38,6 +38,7 @@ export interface CursorListSpec<Wire, T> {
  * it as `nextCursor`, so a walk can be continued later from `startCursor`.
  */
 export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire, T>, listOptions?: ListOptions): Paginated<T> {
+  checkRequestOptions(listOptions, true);
   const { concurrency: _, ...options }: RequestOptions & ListOptions = listOptions ?? {};
   // Page offsets stand in for cursors: the offset a page starts at maps to the cursor that fetches it.
   const cursors = new Map<number, string>();

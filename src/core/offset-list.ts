@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { HttpClient } from './http.js';
 import type { QueryValue } from './request-spec.js';
-import type { ListOptions } from './options.js';
+import { checkRequestOptions, type ListOptions } from './options.js';
 import { Paginated, type PageSource } from './pagination.js';
 
 /** One page read out of a vendor's list envelope. */
@@ -34,6 +34,7 @@ export interface OffsetListSpec<Wire, T> {
 
 /** Builds the lazily fetched, optionally prefetched list for an offset-paged endpoint. */
 export function offsetList<Wire, T>(http: HttpClient, spec: OffsetListSpec<Wire, T>, options?: ListOptions): Paginated<T> {
+  checkRequestOptions(options, true);
   const { concurrency, ...requestOptions } = options ?? {};
   const method = spec.method ?? 'GET';
   const source: PageSource<T> = {

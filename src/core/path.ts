@@ -9,9 +9,12 @@ const MAX_ID_LENGTH = 256;
  * CRLF or non-ASCII text is refused before any request, so no id can change the route.
  */
 export function encodeId(value: unknown, field: string): string {
-  const text = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
+  // Close's and Whippy's ids are strings (`seq_…`, UUIDs): a number is never one of theirs, so it is
+  // refused rather than sent as `/sequence/123/` (Clarion's integer ids use `encodeIntegerId`).
+  const text = value;
   if (typeof text !== 'string' || text === '') {
-    throw new InvalidRequestError(field, [{ path: field, message: 'must be a non-empty string id' }]);
+    const got = text === '' ? '' : `, got ${describe(value)}`;
+    throw new InvalidRequestError(field, [{ path: field, message: `must be a non-empty string id${got}` }]);
   }
   if (text.length > MAX_ID_LENGTH || text === '.' || text === '..' || !SAFE_ID.test(text)) {
     throw new InvalidRequestError(field, [

@@ -33,7 +33,7 @@ describe('Close sequences: schedule_id is gone (changelog 2023-08-29)', () => {
     for (const validation of ['lenient', 'strict'] as const) {
       const sequence = await close.client({ validation }).sequences.retrieve(id);
       expect(sequence.id).toBe(id);
-      expect((sequence as Record<string, unknown>).schedule_id).toBe('sched_legacy');
+      expect((sequence as unknown as Record<string, unknown>).schedule_id).toBe('sched_legacy');
     }
   });
 
