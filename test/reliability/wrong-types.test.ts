@@ -111,7 +111,7 @@ describe('wrong-typed calls of the issue, one by one', () => {
       logLevel: 'off',
       pacing: false,
       validation: 'off',
-      fetch: fetch as typeof globalThis.fetch,
+      fetch: fetch,
     });
     await clarion.sequences.retrieve(123);
     expect(urls).toHaveLength(1);
