@@ -138,7 +138,7 @@ async function outcome(call: () => unknown): Promise<{ sync: boolean; error: unk
     return { sync: true, error };
   }
   try {
-    return { sync: false, value: await (result) };
+    return { sync: false, value: await result };
   } catch (error) {
     return { sync: false, error };
   }

@@ -54,7 +54,7 @@ export class CloseBulkSubscriptions extends APIResource {
     const isParams =
       options !== undefined || (typeof paramsOrOptions === 'object' && paramsOrOptions !== null && '_fields' in paramsOrOptions);
     const params = isParams ? (paramsOrOptions as BulkSubscriptionRetrieveParams | undefined) : undefined;
-    const callOptions = isParams ? options : (paramsOrOptions);
+    const callOptions = isParams ? options : paramsOrOptions;
     const route = path`bulk_action/sequence_subscription/${{ id }}/`;
     if (params === undefined) return this.get(route, BulkActionDecoder, callOptions);
     // With `_fields`, the query carries them and the answer holds only those fields.
