@@ -43,7 +43,10 @@ export const MAX_STEP_DELAY_SECONDS = 365 * 24 * 60 * 60;
  * (changelog 2023-08-29, https://developer.close.com/api/overview/changelog/2023/8/29, quoted in
  * issue #23): refused, so a caller still sending it learns that the schedule was not set.
  */
-const removedScheduleId = z.optional(z.never({ error: 'was removed by Close (2023-08-29): send `schedule` ({ ranges }) instead' }));
+const noScheduleId = z.refine<Record<string, unknown>>((body) => body.schedule_id === undefined, {
+  message: 'was removed by Close (2023-08-29): send `schedule` ({ ranges }) instead',
+  path: ['schedule_id'],
+});
 
 /** A step as sent on create (and, with its `id`, on update). */
 export const SequenceStepInputSchema = looseObject({
@@ -74,9 +77,8 @@ export const SequenceCreateSchema = looseObject({
   timezone: nonEmpty,
   steps: z.array(SequenceStepInputSchema).check(minLength(1, 'must have at least one step')),
   schedule: z.optional(ScheduleInputSchema),
-  schedule_id: removedScheduleId,
   status: z.optional(SequenceStatusSchema),
-});
+}).check(noScheduleId);
 
 /**
  * Body of `sequences.update` (PUT acts as PATCH). If `steps` is sent, steps left out are deleted:
@@ -87,9 +89,8 @@ export const SequenceUpdateSchema = looseObject({
   timezone: z.optional(nonEmpty),
   steps: z.optional(z.array(SequenceStepInputSchema)),
   schedule: z.optional(ScheduleInputSchema),
-  schedule_id: removedScheduleId,
   status: z.optional(SequenceStatusSchema),
-});
+}).check(noScheduleId);
 
 /**
  * Body of `subscriptions.create`. Which fields Close requires is not stated anywhere; these follow
@@ -156,7 +157,7 @@ const fieldName = z.string().check(regex(/^[a-z][a-z0-9_]*$/, 'must be a field n
 /** `_fields`: the fields to return, sent comma-separated (close.md §0 and §1; the spec declares it on the bulk-action GETs, [C]). */
 const fieldsParam = z.optional(
   z.pipe(
-    z.union([z.array(fieldName), z.pipe(z.string(), z.transform(splitFields))]),
+    z.transform((fields: unknown) => (typeof fields === 'string' ? splitFields(fields) : fields)),
     z.pipe(
       z.array(fieldName).check(minLength(1, 'must name at least one field')),
       z.transform((names) => names.join(',')),
