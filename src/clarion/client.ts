@@ -1,3 +1,4 @@
+import { checkClientOptionKinds, type OptionKind } from '../core/client-options.js';
 import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
@@ -5,6 +6,9 @@ import { clarionAuth, type ClarionCredentials } from './auth.js';
 import { clarionProfile } from './profile.js';
 import { ClarionDefinitions } from './resources/definitions.js';
 import { ClarionSequences } from './resources/sequences.js';
+
+/** The options only this client takes, by kind (checked with the shared ones in the constructor). */
+export const CLARION_OPTION_KINDS: Readonly<Record<string, OptionKind>> = { apiKey: 'string' };
 
 /** Options of {@link ClarionClient}: the shared client options plus the Clarion API key (`apiKey`). */
 export interface ClarionClientOptions extends ClientOptions, ClarionCredentials {}
@@ -25,6 +29,7 @@ export class ClarionClient {
   declare readonly baseUrl: string;
 
   constructor(options: ClarionClientOptions = {}) {
+    checkClientOptionKinds('clarion', options, CLARION_OPTION_KINDS);
     const http = new HttpClient(clarionProfile, baseUrlFromEnv(options, 'CLARION_BASE_URL'), clarionAuth(options));
     this.baseUrl = http.baseUrl;
     this.sequences = new ClarionSequences(http);

@@ -1,5 +1,5 @@
 import type { HttpClient } from '../core/http.js';
-import type { ListOptions } from '../core/options.js';
+import { checkRequestOptions, type ListOptions } from '../core/options.js';
 import { Paginated } from '../core/pagination.js';
 import type { Route } from '../core/path.js';
 import type { Decoder } from '../core/request-spec.js';
@@ -19,9 +19,10 @@ export function clarionList<Wire, T>(
   decoder: Decoder<Wire, T[]>,
   options: ListOptions | undefined,
 ): Paginated<T> {
-  const { concurrency: _, ...requestOptions } = options ?? {};
   return Paginated.from(() => {
-    const spec = { method: 'GET', path: route(), decode: decoder } as const;
+    checkRequestOptions(options, true);
+    const { concurrency: _, ...requestOptions } = options ?? {};
+    const spec = { method: 'GET', path: route(), template: route.template, decode: decoder } as const;
     return new Paginated<T>({
       startOffset: 0,
       pageSize: Number.MAX_SAFE_INTEGER,

@@ -1,6 +1,7 @@
 import { ClarionClient } from '../clarion/index.js';
 import { CloseClient } from '../close/index.js';
 import { InvalidRequestError } from '../core/errors.js';
+import { encodeId } from '../core/path.js';
 import type { ClientOptions, ListOptions } from '../core/options.js';
 import type { Paginated } from '../core/pagination.js';
 import { WhippyClient } from '../whippy/index.js';
@@ -15,6 +16,8 @@ export interface OptionSpec {
   field: string;
   parse?: Parse;
   required?: boolean;
+  /** The largest whole number an `int` option takes (its help says so). */
+  max?: number;
 }
 
 /** A `sequence-apis <vendor> <resource> <verb>` command. */
@@ -75,5 +78,11 @@ export function intArg(value: string | undefined, name: string): number {
  */
 export function textArg(value: string | undefined, name: string): string {
   if (value === undefined) throw new InvalidRequestError('arguments', [{ path: `<${name}>`, message: 'is required' }]);
-  return value;
+  return idOf(value, `<${name}>`);
+}
+
+/** An id given as `--flag <id>` (or a positional `<id>`), checked here so its error names the flag, not the SDK's parameter. */
+export function idOf(value: unknown, flag: string): string {
+  encodeId(value, flag);
+  return value as string;
 }

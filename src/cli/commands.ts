@@ -1,7 +1,7 @@
 import type { ClarionClient } from '../clarion/index.js';
 import type { CloseClient } from '../close/index.js';
 import type { WhippyClient } from '../whippy/index.js';
-import { intArg, textArg, type CommandSpec, type OptionSpec } from './command-spec.js';
+import { idOf, intArg, textArg, type CommandSpec, type OptionSpec } from './command-spec.js';
 
 // The table's types and helpers live in command-spec.ts; re-exported for the modules that import them from here.
 export { ENV_HINT, RESOURCE_DESCRIPTIONS, makeClient } from './command-spec.js';
@@ -12,6 +12,7 @@ const pageSize = (field: string, max?: number): OptionSpec => ({
   description: `items per request${max ? ` (at most ${max})` : ''}`,
   field,
   parse: 'int',
+  ...(max ? { max } : {}),
 });
 const id = (name: string) => [`<${name}>`];
 const closeOffsets = { offset: '_skip' };
@@ -145,7 +146,7 @@ export const COMMANDS: CommandSpec[] = [
       pageSize('limit', 500),
     ],
     resume: whippyOffsets,
-    run: (c: WhippyClient, _a, { sequence, ...f }, o) => c.sequences.runs.list(String(sequence), f, o),
+    run: (c: WhippyClient, _a, { sequence, ...f }, o) => c.sequences.runs.list(idOf(sequence, '--sequence'), f, o),
   },
   {
     vendor: 'whippy',
@@ -172,7 +173,7 @@ export const COMMANDS: CommandSpec[] = [
       pageSize('limit', 500),
     ],
     resume: whippyOffsets,
-    run: (c: WhippyClient, _a, { sequence, ...f }, o) => c.sequences.contacts.list(String(sequence), f, o),
+    run: (c: WhippyClient, _a, { sequence, ...f }, o) => c.sequences.contacts.list(idOf(sequence, '--sequence'), f, o),
   },
   {
     vendor: 'whippy',
@@ -188,7 +189,7 @@ export const COMMANDS: CommandSpec[] = [
       pageSize('limit', 500),
     ],
     resume: whippyOffsets,
-    run: (c: WhippyClient, _a, { contact, ...f }, o) => c.contacts.sequences.list(String(contact), f, o),
+    run: (c: WhippyClient, _a, { contact, ...f }, o) => c.contacts.sequences.list(idOf(contact, '--contact'), f, o),
   },
   {
     vendor: 'clarion',

@@ -12,10 +12,27 @@ function positiveInt(value: string): number {
   return number;
 }
 
+/** A `--redis` URL: `redis://` or `rediss://`, refused as a usage error otherwise (not a warning and a pull alone). */
+function redisUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'redis:' && url?.protocol !== 'rediss:') {
+    throw new InvalidArgumentError('must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
+  }
+  return value;
+}
+
 function parseValue(spec: OptionSpec, value: string): unknown {
   switch (spec.parse) {
-    case 'int':
-      return positiveInt(value);
+    case 'int': {
+      const number = positiveInt(value);
+      if (spec.max !== undefined && number > spec.max) throw new InvalidArgumentError(`must be at most ${spec.max}`);
+      return number;
+    }
     case 'bool':
       if (value !== 'true' && value !== 'false') throw new InvalidArgumentError('must be true or false');
       return value === 'true';
@@ -85,7 +102,9 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
           .default('escape'),
       )
       .option('--base-url <url>', 'API root, e.g. a fake from `sequence-apis fake-server`')
-      .option('--redis <url>', 'share the rate-limit budget with other pulls on the same key, through this Redis');
+      .addOption(
+        new Option('--redis <url>', 'share the rate-limit budget with other pulls on the same key, through this Redis').argParser(redisUrl),
+      );
     if (spec.verb === 'list') {
       command
         .option('--limit <n>', 'stop after this many items', positiveInt)

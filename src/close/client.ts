@@ -1,3 +1,4 @@
+import { checkClientOptionKinds, type OptionKind } from '../core/client-options.js';
 import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
@@ -8,6 +9,9 @@ import { CloseEvents } from './resources/events.js';
 import { CloseWebhooks } from './resources/webhooks.js';
 import { CloseSequences } from './resources/sequences.js';
 import { CloseSubscriptions } from './resources/subscriptions.js';
+
+/** The options only this client takes, by kind (checked with the shared ones in the constructor). */
+export const CLOSE_OPTION_KINDS: Readonly<Record<string, OptionKind>> = { apiKey: 'string', accessToken: 'string' };
 
 /** Options of {@link CloseClient}: the shared client options plus Close credentials. */
 export interface CloseClientOptions extends ClientOptions, CloseCredentials {}
@@ -33,6 +37,7 @@ export class CloseClient {
   declare readonly baseUrl: string;
 
   constructor(options: CloseClientOptions = {}) {
+    checkClientOptionKinds('close', options, CLOSE_OPTION_KINDS);
     const http = new HttpClient(closeProfile, baseUrlFromEnv(options, 'CLOSE_BASE_URL'), closeAuth(options));
     this.baseUrl = http.baseUrl;
     this.sequences = new CloseSequences(http);

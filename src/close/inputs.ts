@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { jsonObject, looseObject, strictObject } from '../core/schema.js';
-import { filterId, minimum, minLength, pageLimit, pageOffset, regex, wholeNumber } from '../core/filters.js';
+import { filterId, maximum, minimum, minLength, pageLimit, pageOffset, regex, wholeNumber } from '../core/filters.js';
 import {
   BulkActionTypeSchema,
   ContactPreferenceSchema,
@@ -31,12 +31,34 @@ export const ScheduleRangeInputSchema = looseObject({
 /** A sending schedule as sent on create/update; `null` clears it. */
 export const ScheduleInputSchema = z.nullable(looseObject({ ranges: z.array(ScheduleRangeInputSchema) }));
 
+/**
+ * The longest step delay Close takes, in seconds: "The delay of a Sequence Step must not be larger
+ * than 365 days" (changelog 2021-01-05, https://developer.close.com/api/overview/changelog/2021/1/5,
+ * quoted in issue #23); a longer one is answered 400 `{error}`.
+ */
+export const MAX_STEP_DELAY_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * `schedule_id`, which Close removed from the Sequence API on 2023-08-29 when it added `schedule`
+ * (changelog 2023-08-29, https://developer.close.com/api/overview/changelog/2023/8/29, quoted in
+ * issue #23): refused, so a caller still sending it learns that the schedule was not set.
+ */
+const noScheduleId = z.refine<Record<string, unknown>>((body) => body.schedule_id === undefined, {
+  message: 'was removed by Close (2023-08-29): send `schedule` ({ ranges }) instead',
+  path: ['schedule_id'],
+});
+
 /** A step as sent on create (and, with its `id`, on update). */
 export const SequenceStepInputSchema = looseObject({
   id: z.optional(nonEmpty),
   step_type: z.optional(StepTypeSchema),
   /** Seconds to wait before this step. */
-  delay: z.optional(wholeNumber().check(minimum(0, 'must be 0 or more seconds'))),
+  delay: z.optional(
+    wholeNumber().check(
+      minimum(0, 'must be 0 or more seconds'),
+      maximum(MAX_STEP_DELAY_SECONDS, `must be at most 365 days (${MAX_STEP_DELAY_SECONDS} seconds): Close refuses longer delays`),
+    ),
+  ),
   email_template_id: z.optional(z.nullable(nonEmpty)),
   sms_template_id: z.optional(z.nullable(nonEmpty)),
   threading: z.optional(z.nullable(ThreadingSchema)),
@@ -56,7 +78,7 @@ export const SequenceCreateSchema = looseObject({
   steps: z.array(SequenceStepInputSchema).check(minLength(1, 'must have at least one step')),
   schedule: z.optional(ScheduleInputSchema),
   status: z.optional(SequenceStatusSchema),
-});
+}).check(noScheduleId);
 
 /**
  * Body of `sequences.update` (PUT acts as PATCH). If `steps` is sent, steps left out are deleted:
@@ -68,7 +90,7 @@ export const SequenceUpdateSchema = looseObject({
   steps: z.optional(z.array(SequenceStepInputSchema)),
   schedule: z.optional(ScheduleInputSchema),
   status: z.optional(SequenceStatusSchema),
-});
+}).check(noScheduleId);
 
 /**
  * Body of `subscriptions.create`. Which fields Close requires is not stated anywhere; these follow
@@ -135,10 +157,23 @@ const fieldName = z.string().check(regex(/^[a-z][a-z0-9_]*$/, 'must be a field n
 /** `_fields`: the fields to return, sent comma-separated (close.md §0 and §1; the spec declares it on the bulk-action GETs, [C]). */
 const fieldsParam = z.optional(
   z.pipe(
-    z.array(fieldName).check(minLength(1, 'must name at least one field')),
-    z.transform((names) => names.join(',')),
+    z.transform((fields: unknown) => (typeof fields === 'string' ? splitFields(fields) : fields)),
+    z.pipe(
+      z.array(fieldName).check(minLength(1, 'must name at least one field')),
+      z.transform((names) => names.join(',')),
+    ),
   ),
 );
+
+function splitFields(text: string): string[] {
+  return text.split(',').map((name) => name.trim());
+}
+
+/** The field names of a `_fields` value: an array, or the comma-separated text Close itself takes (`'id,status'`). */
+export function fieldNames(fields: unknown): readonly string[] | undefined {
+  if (typeof fields === 'string') return splitFields(fields);
+  return Array.isArray(fields) && fields.every((name) => typeof name === 'string') ? fields : undefined;
+}
 
 /** Parameters of `bulkSubscriptions.list`: paging and `_fields`. */
 export const BulkSubscriptionListSchema = strictObject({

@@ -29,6 +29,7 @@ export function closeList<T>(
       http,
       {
         path: route(),
+        template: route.template,
         params: filters,
         offsetParam: '_skip',
         limitParam: '_limit',

@@ -86,8 +86,6 @@ export interface Sequence {
   updated_by_id?: string | null | undefined;
   date_created?: string | null | undefined;
   date_updated?: string | null | undefined;
-  /** Seen live 2026-04, not in the doc examples ([O], community notes). */
-  schedule_id?: string | null | undefined;
   /** Seen live ([O]). */
   trigger_query?: string | null | undefined;
   /** Seen live ([O]). */

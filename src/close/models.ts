@@ -121,8 +121,8 @@ export const SequenceSchema = looseObject({
   updated_by_id: maybe(z.string()),
   date_created: maybe(z.string()),
   date_updated: maybe(z.string()),
-  // Seen live (2026-04), not in the doc examples.
-  schedule_id: maybe(z.string()),
+  // Seen live (2026-04), not in the doc examples. (`schedule_id` is gone: Close removed it on
+  // 2023-08-29, for `schedule`; an answer still carrying it decodes, as any unknown field does.)
   trigger_query: maybe(z.string()),
   allow_manual_enrollment: maybe(z.boolean()),
   owner_id: maybe(z.string()),

@@ -34,4 +34,8 @@ export const closeProfile: VendorProfile = {
   describeError: describeCloseError,
   // UNCONFIRMED ([U]): no Close source names a request-id header; these are common names, read if present.
   requestIdHeaders: ['x-request-id', 'x-close-request-id'],
+  // Close: "Rate limits are enforced per endpoint group", a group being URL paths and methods
+  // together. It does not publish the groups: we assume one per method and path template (a
+  // coarser real group only costs a second 429, which then holds that group too).
+  rateLimitGroup: (method, template) => `${method} ${template}`,
 };

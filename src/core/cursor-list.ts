@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { SequenceSdkError } from './errors.js';
 import type { HttpClient } from './http.js';
 import type { QueryValue } from './request-spec.js';
-import type { ListOptions, RequestOptions } from './options.js';
+import { checkRequestOptions, type ListOptions, type RequestOptions } from './options.js';
 import { Paginated, type PageSource } from './pagination.js';
 
 /** One page read out of a cursor-paged envelope. */
@@ -15,6 +15,8 @@ export interface CursorPageContent<T> {
 /** How one vendor list endpoint pages by cursor. */
 export interface CursorListSpec<Wire, T> {
   path: string;
+  /** The route's template (`sequence/{id}/`), for rate-limit groups. */
+  template?: string | undefined;
   /** Filters, sent as query parameters on every page (cursors do not carry them). */
   params: Record<string, QueryValue>;
   /** Query parameter that carries the cursor. */
@@ -36,6 +38,7 @@ export interface CursorListSpec<Wire, T> {
  * it as `nextCursor`, so a walk can be continued later from `startCursor`.
  */
 export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire, T>, listOptions?: ListOptions): Paginated<T> {
+  checkRequestOptions(listOptions, true);
   const { concurrency: _, ...options }: RequestOptions & ListOptions = listOptions ?? {};
   // Page offsets stand in for cursors: the offset a page starts at maps to the cursor that fetches it.
   const cursors = new Map<number, string>();
@@ -50,7 +53,13 @@ export function cursorList<Wire, T>(http: HttpClient, spec: CursorListSpec<Wire,
       }
       const query = { ...spec.params, [spec.cursorParam]: cursor };
       const result = await http.execute(
-        { method: 'GET', path: spec.path, query, decode: { schema: spec.schema, unwrap: (wire: Wire) => spec.readPage(wire) } },
+        {
+          method: 'GET',
+          path: spec.path,
+          template: spec.template,
+          query,
+          decode: { schema: spec.schema, unwrap: (wire: Wire) => spec.readPage(wire) },
+        },
         signal === undefined ? options : { ...options, signal },
       );
       const { items, nextCursor } = result.data;

@@ -167,6 +167,7 @@ export class HttpClient {
     return {
       method: spec.method,
       path: spec.path,
+      group: this.#profile.rateLimitGroup?.(spec.method, spec.template ?? spec.path),
       url: `${this.baseUrl}/${spec.path}`,
       kyOptions,
       // Only what the vendors document: a POST is not resent after an ambiguous failure.

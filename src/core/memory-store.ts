@@ -1,18 +1,29 @@
 import type { AcquireRequest, AcquireResult, RateBudget, RateLimitScope, RateLimitStore, SettleReport } from './rate-limit-store.js';
 
+/** The server's window of one endpoint group (or of the whole credential: group `''`). */
+interface GroupState {
+  /** `announced`: the `remaining` of the answer it came from. */
+  window: { remaining: number; resetAt: number; announced: number } | undefined;
+  /** The longest reset announced: about the window's length. */
+  windowLength: number;
+  /** Ticket → time after which it no longer counts as in flight. */
+  inFlight: Map<number, number>;
+}
+
 interface ScopeState {
   seq: number;
   buckets: Map<string, { tokens: number; at: number }>;
   /** Send times per sliding budget, ascending (reservations may lie in the future). */
   logs: Map<string, number[]>;
-  /** `announced`: the `remaining` of the answer it came from. */
-  window: { remaining: number; resetAt: number; announced: number } | undefined;
-  /** The longest reset announced: about the window's length. */
-  windowLength: number;
+  groups: Map<string, GroupState>;
   holds: Map<string, number>;
-  /** Ticket → time after which it no longer counts as in flight. */
-  inFlight: Map<number, number>;
   expiresAt: number;
+}
+
+function groupOf(state: ScopeState, group: string | undefined): GroupState {
+  let found = state.groups.get(group ?? '');
+  if (!found) state.groups.set(group ?? '', (found = { window: undefined, windowLength: 0, inFlight: new Map() }));
+  return found;
 }
 
 /** The ms a bucket or a sliding budget makes a request wait from `now`. */
@@ -30,7 +41,12 @@ function budgetDelay(state: ScopeState, budget: RateBudget, now: number): number
 }
 
 /** The ms a hold or a spent server window makes a request wait (nothing to reserve), with why. */
-function blocked(state: ScopeState, holds: readonly string[], now: number): { waitMs: number; reason: string } | undefined {
+function blocked(
+  state: ScopeState,
+  group: GroupState,
+  holds: readonly string[],
+  now: number,
+): { waitMs: number; reason: string } | undefined {
   let waitMs = 0;
   let reason = '';
   for (const name of holds) {
@@ -38,7 +54,7 @@ function blocked(state: ScopeState, holds: readonly string[], now: number): { wa
     if (until > now && until - now > waitMs) [waitMs, reason] = [until - now, `hold:${name}`];
   }
   // A window past its reset is kept (settle tells its late answers apart) but stops nothing.
-  const window = state.window;
+  const window = group.window;
   if (window && now < window.resetAt && window.remaining <= 0 && window.resetAt - now > waitMs) {
     [waitMs, reason] = [window.resetAt - now, 'window'];
   }
@@ -61,10 +77,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
         seq: 0,
         buckets: new Map(),
         logs: new Map(),
-        window: undefined,
-        windowLength: 0,
+        groups: new Map(),
         holds: new Map(),
-        inFlight: new Map(),
         expiresAt: 0,
       };
       this.#scopes.set(key, state);
@@ -76,7 +90,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
   /** Reserves a slot for one request, or says how long to wait before asking again. */
   acquire(scope: RateLimitScope, request: AcquireRequest, now = Date.now()): AcquireResult {
     const state = this.#state(scope, request.ttlMs, now);
-    const stop = blocked(state, request.holds, now);
+    const group = groupOf(state, request.group);
+    const stop = blocked(state, group, request.holds, now);
     if (stop) return stop;
     let delayMs = 0;
     let reason = '';
@@ -89,17 +104,18 @@ export class MemoryRateLimitStore implements RateLimitStore {
       if (budget.kind === 'bucket') state.buckets.get(budget.name)!.tokens -= 1;
       else state.logs.get(budget.name)!.push(now + delayMs);
     }
-    if (state.window && now < state.window.resetAt) state.window.remaining -= 1;
+    if (group.window && now < group.window.resetAt) group.window.remaining -= 1;
     state.seq += 1;
-    if (request.track !== false) state.inFlight.set(state.seq, now + delayMs + request.leaseMs);
+    if (request.track !== false) group.inFlight.set(state.seq, now + delayMs + request.leaseMs);
     return { ticket: state.seq, delayMs, reason };
   }
 
   /** Ends a ticket, with what its answer said about the server's limit. */
   settle(scope: RateLimitScope, report: SettleReport, now = Date.now()): void {
     const state = this.#state(scope, report.ttlMs, now);
-    state.inFlight.delete(report.ticket);
-    for (const [ticket, until] of state.inFlight) if (until <= now) state.inFlight.delete(ticket);
+    const group = groupOf(state, report.group);
+    group.inFlight.delete(report.ticket);
+    for (const [ticket, until] of group.inFlight) if (until <= now) group.inFlight.delete(ticket);
     if (report.hold) state.holds.set(report.hold.name, Math.max(state.holds.get(report.hold.name) ?? 0, now + report.hold.ms));
     const announced = report.window;
     if (!announced) return;
@@ -107,17 +123,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
     // earlier window (its reset half a window or more before) says nothing; one from a later window
     // replaces it; within one window, the answer that left least is the latest the server counted
     // (whatever its ticket, whenever it arrives): one that left more says less.
-    const window = state.window;
-    state.windowLength = Math.max(state.windowLength, announced.resetMs);
+    const window = group.window;
+    group.windowLength = Math.max(group.windowLength, announced.resetMs);
     const resetAt = now + announced.resetMs;
     // (A window's answers agree on its reset within half a window; the last window is kept past its reset.)
-    const half = state.windowLength / 2;
+    const half = group.windowLength / 2;
     if (window && resetAt <= window.resetAt + half) {
       if (resetAt < window.resetAt - half || now >= window.resetAt) return; // an earlier window, or the one that ended
       if (announced.remaining > window.announced) return;
     }
     // Every other request in flight may not have been counted by the server yet.
-    state.window = { remaining: announced.remaining - state.inFlight.size, resetAt, announced: announced.remaining };
+    group.window = { remaining: announced.remaining - group.inFlight.size, resetAt, announced: announced.remaining };
   }
 }
 

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { HttpClient } from './http.js';
 import type { QueryValue } from './request-spec.js';
-import type { ListOptions } from './options.js';
+import { checkRequestOptions, type ListOptions } from './options.js';
 import { Paginated, type PageSource } from './pagination.js';
 
 /** One page read out of a vendor's list envelope. */
@@ -15,6 +15,8 @@ export interface PageContent<T> {
 export interface OffsetListSpec<Wire, T> {
   method?: 'GET' | 'POST';
   path: string;
+  /** The route's template (`sequence/{id}/`), for rate-limit groups. */
+  template?: string | undefined;
   /** Filters, sent as query parameters (GET) or JSON body fields (POST). */
   params: Record<string, QueryValue>;
   /** Parameter names for the offset and the page size. */
@@ -32,6 +34,7 @@ export interface OffsetListSpec<Wire, T> {
 
 /** Builds the lazily fetched, optionally prefetched list for an offset-paged endpoint. */
 export function offsetList<Wire, T>(http: HttpClient, spec: OffsetListSpec<Wire, T>, options?: ListOptions): Paginated<T> {
+  checkRequestOptions(options, true);
   const { concurrency, ...requestOptions } = options ?? {};
   const method = spec.method ?? 'GET';
   const source: PageSource<T> = {
@@ -45,6 +48,7 @@ export function offsetList<Wire, T>(http: HttpClient, spec: OffsetListSpec<Wire,
         {
           method,
           path: spec.path,
+          template: spec.template,
           ...(method === 'GET' ? { query: params } : { body: params }),
           decode: { schema: spec.schema, unwrap: (wire: Wire) => spec.readPage(wire, offset, spec.pageSize) },
         },

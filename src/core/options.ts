@@ -1,3 +1,4 @@
+import { checkOptionKinds, LIST_OPTION_KINDS, REQUEST_OPTION_KINDS } from './client-options.js';
 import { InvalidRequestError, type ValidationIssue } from './errors.js';
 import type { ClientHooks } from './hooks.js';
 import type { Logger, LogLevel } from './logger.js';
@@ -90,8 +91,9 @@ export function checkCount(value: number | undefined, field: string, min: number
   }
 }
 
-/** Checks per-call options before anything is sent. */
-export function checkRequestOptions(options: RequestOptions | undefined): void {
+/** Checks per-call options before anything is sent (a list's, `ListOptions`, with `list`). */
+export function checkRequestOptions(options: RequestOptions | undefined, list = false): void {
+  checkOptionKinds(options, list ? LIST_OPTION_KINDS : REQUEST_OPTION_KINDS, 'request options');
   if (options === undefined) return;
   checkHeaders(options.headers, 'request options');
   checkCount(options.timeout, 'timeout', 1, 2_147_483_647);

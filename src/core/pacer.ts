@@ -4,6 +4,7 @@ import type { RateLimit } from './rate-limit.js';
 import type { AcquireRequest, AcquireResult, RateBudget, RateLimitScope, RateLimitStore, SettleReport } from './rate-limit-store.js';
 import { rateLimitScope } from './scope.js';
 import { sleep } from './sleep.js';
+import { STORE_TIMEOUT_MS, StoreBreaker } from './store-breaker.js';
 
 /** A vendor's documented budget, with the requests it covers (all when `applies` is omitted). */
 export interface VendorBudget extends RateBudget {
@@ -17,6 +18,8 @@ export interface VendorBudget extends RateBudget {
 export interface PacedRequest {
   method: string;
   path: string;
+  /** The vendor's endpoint group (Close: method and path template); undefined: the credential's one window. */
+  group?: string | undefined;
   /** The attempt's timeout: how long its ticket may stay in flight. */
   timeout?: number;
 }
@@ -26,8 +29,10 @@ export interface PacerTicket {
   readonly id: number;
   /** Whether it came from the shared store (else from this process's own state). */
   readonly shared: boolean;
-  /** The hold a 429 on this request sets: its narrowest budget, or `'*'` (everything). */
+  /** The hold a 429 on this request sets: its group's, else its narrowest budget, or `'*'` (everything). */
   readonly hold: string;
+  /** The endpoint group whose window its answer speaks for. */
+  readonly group?: string | undefined;
   /** Whether the store counts it in flight (it must then be settled in the store, whatever the answer). */
   readonly tracked: boolean;
 }
@@ -55,25 +60,8 @@ export interface PacerOptions {
 }
 
 const LOCAL_SCOPE: RateLimitScope = { vendor: 'local', id: 'local' };
-/** Longest a store call may take before the pacer goes on alone: a store that slow is broken. */
-const STORE_TIMEOUT_MS = 1_000;
-/** After a store failure, how long the pacer paces alone before asking the store again. */
-const STORE_RETRY_MS = 1_000;
 /** Waits this long or longer are logged (at info), so a command line can show them. */
 const LOGGED_WAIT_MS = 1_000;
-
-/** Settles with the promise's value, or rejects after `ms`; the timer never outlives the call. */
-async function withTimeout<T>(work: () => T | Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms}ms`)), ms);
-  });
-  try {
-    return await Promise.race([Promise.resolve().then(work), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Paces a client's requests to the vendor's limit, so bulk pulls run at the allowed rate instead
@@ -83,6 +71,8 @@ async function withTimeout<T>(work: () => T | Promise<T>, ms: number): Promise<T
  *   which the server may not have counted yet;
  * - a vendor's documented budgets (Whippy: 25 requests a second, 10 writes a minute on sequences);
  * - after a 429, the wait it asked for, for every request it concerns.
+ * A vendor that limits per endpoint group (Close) gets one window and one 429 hold per group: a
+ * spent group stops only its own requests. Documented budgets stay per credential.
  * The state lives in a {@link RateLimitStore}: this process's own by default, or a shared one.
  * When the shared store fails or is slow, the pacer goes on alone (one warning) and asks it again
  * a second later; no request waits on a broken store past {@link STORE_TIMEOUT_MS}.
@@ -93,16 +83,17 @@ export class Pacer {
   readonly #ttlMs: number;
   readonly #budgets: readonly VendorBudget[];
   readonly #storeTimeoutMs: number;
-  #scope: Promise<RateLimitScope> | undefined;
-  #downUntil = 0;
-  #probing = false;
-  #warned = false;
+  readonly #shared: StoreBreaker | undefined;
 
   constructor(options: PacerOptions) {
     this.#options = options;
     const longest = Math.max(options.maxWaitMs, options.timeoutMs, ...options.budgets.map((budget) => budget.windowMs));
     this.#ttlMs = longest + 1_000;
     this.#storeTimeoutMs = Math.min(STORE_TIMEOUT_MS, options.timeoutMs);
+    if (options.store !== undefined) {
+      const scope = options.scope ?? (() => Promise.resolve(LOCAL_SCOPE));
+      this.#shared = new StoreBreaker(options.store, scope, this.#storeTimeoutMs, options.logger);
+    }
     // A sliding budget keeps a margin (1 %, at least 50 ms): requests reach the server a little later or earlier than sent.
     this.#budgets = options.budgets.map((budget) =>
       budget.kind === 'sliding' ? { ...budget, windowMs: budget.windowMs + Math.max(50, budget.windowMs / 100) } : budget,
@@ -112,18 +103,20 @@ export class Pacer {
   /** Waits until the request may be sent; returns its ticket (no promise when nothing waits, the common case). */
   acquire(request: PacedRequest, signal?: AbortSignal): PacerTicket | Promise<PacerTicket> {
     const budgets = this.#budgets.filter((budget) => budget.applies?.(request.method, request.path) ?? true);
-    const hold = budgets.at(-1)?.name ?? '*';
+    const group = request.group;
+    const hold = group !== undefined ? `group:${group}` : (budgets.at(-1)?.name ?? '*');
     const ask: AcquireRequest = {
       budgets,
-      holds: ['*', ...budgets.map((budget) => budget.name)],
+      holds: ['*', ...budgets.map((budget) => budget.name), ...(group !== undefined ? [hold] : [])],
       leaseMs: request.timeout ?? this.#options.timeoutMs,
       ttlMs: this.#ttlMs,
       timeoutMs: this.#storeTimeoutMs,
       track: this.#options.announcesWindows !== false,
+      group,
     };
-    if (this.#options.store === undefined) {
+    if (this.#shared === undefined) {
       const first = this.#local.acquire(LOCAL_SCOPE, ask);
-      if (first.ticket !== undefined && first.delayMs === 0) return { id: first.ticket, shared: false, hold, tracked: ask.track! };
+      if (first.ticket !== undefined && first.delayMs === 0) return { id: first.ticket, shared: false, hold, group, tracked: ask.track! };
       return this.#acquireLoop(ask, hold, signal, first);
     }
     return this.#acquireLoop(ask, hold, signal);
@@ -136,7 +129,7 @@ export class Pacer {
 
   async #acquireLoop(ask: AcquireRequest, hold: string, signal: AbortSignal | undefined, first?: AcquireResult): Promise<PacerTicket> {
     for (;;) {
-      const shared = first === undefined && this.#useStore();
+      const shared = first === undefined && this.#shared?.available() === true;
       const result = first ?? (shared ? await this.#askStore(ask) : this.#local.acquire(LOCAL_SCOPE, ask));
       first = undefined;
       if (result === undefined) continue; // the store failed: ask this process's state instead
@@ -146,7 +139,7 @@ export class Pacer {
         await sleep(waitMs, signal);
         continue;
       }
-      const ticket: PacerTicket = { id: result.ticket, shared, hold, tracked: ask.track! };
+      const ticket: PacerTicket = { id: result.ticket, shared, hold, group: ask.group, tracked: ask.track! };
       if (waitMs > 0) {
         try {
           await sleep(waitMs, signal);
@@ -164,7 +157,7 @@ export class Pacer {
    * a response's `remaining`/`reset`, or a 429's wait.
    */
   settle(ticket: PacerTicket, rateLimit?: RateLimit, status = 200): void {
-    const report: SettleReport = { ticket: ticket.id, ttlMs: this.#ttlMs, timeoutMs: this.#storeTimeoutMs };
+    const report: SettleReport = { ticket: ticket.id, ttlMs: this.#ttlMs, timeoutMs: this.#storeTimeoutMs, group: ticket.group };
     const maxWait = this.#options.maxWaitMs;
     if (rateLimit && status === 429) {
       const ms = rateLimit.resetMs ?? rateLimit.retryAfterMs;
@@ -175,62 +168,20 @@ export class Pacer {
     if (!ticket.shared) return this.#local.settle(LOCAL_SCOPE, report);
     if (!ticket.tracked && !report.hold && !report.window) return; // nothing to tell: no round trip
     // Not awaited: the answer is the caller's as soon as it arrives; a failed settle only marks the store down.
-    void this.#callStore((store, scope) => store.settle(scope, report)).catch(() => {});
+    void this.#shared?.call((store, scope) => store.settle(scope, report)).catch(() => {});
   }
 
   async #askStore(ask: AcquireRequest): Promise<AcquireResult | undefined> {
     try {
-      return await this.#callStore((store, scope) => store.acquire(scope, ask));
+      return await this.#shared?.call((store, scope) => store.acquire(scope, ask));
     } catch {
       return undefined;
     }
   }
 
-  /** One store call, bounded by the timeout; a failure is warned about once and sends the pacer local for a while. */
-  async #callStore<T>(work: (store: RateLimitStore, scope: RateLimitScope) => T | Promise<T>): Promise<T> {
-    const { store, scope } = this.#options;
-    try {
-      // A scope that failed to compute is asked again next time, not cached as a rejection.
-      this.#scope ??= (scope?.() ?? Promise.resolve(LOCAL_SCOPE)).catch((error: unknown) => {
-        this.#scope = undefined;
-        throw error;
-      });
-      const resolved = await this.#scope;
-      const result = await withTimeout(() => work(store!, resolved), this.#storeTimeoutMs);
-      this.#recovered();
-      return result;
-    } catch (error) {
-      this.#failed(error);
-      throw error;
-    }
-  }
-
-  /** Whether to ask the shared store now: not while it is down, and only one probe at a time once it may be back. */
-  #useStore(): boolean {
-    if (this.#options.store === undefined || this.#probing || Date.now() < this.#downUntil) return false;
-    if (this.#downUntil > 0) this.#probing = true;
-    return true;
-  }
-
-  #failed(error: unknown): void {
-    this.#probing = false;
-    this.#downUntil = Date.now() + STORE_RETRY_MS;
-    if (this.#warned) return;
-    this.#warned = true;
-    const reason = error instanceof Error ? error.message : String(error);
-    this.#options.logger?.warn(`rate-limit store failed (${reason}); pacing this process alone until it answers again`);
-  }
-
-  #recovered(): void {
-    this.#probing = false;
-    this.#downUntil = 0;
-    if (!this.#warned) return;
-    this.#warned = false;
-    this.#options.logger?.info('rate-limit store answers again; sharing its budget');
-  }
-
   #describe(reason: string): string {
     if (reason === 'window') return "the server's rate-limit window to reset";
+    if (reason.startsWith('hold:group:')) return `the wait a 429 asked for on ${reason.slice('hold:group:'.length)}`;
     if (reason.startsWith('hold:')) return 'the wait a 429 asked for';
     return this.#options.budgets.find((budget) => budget.name === reason)?.description ?? reason;
   }

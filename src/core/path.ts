@@ -9,9 +9,12 @@ const MAX_ID_LENGTH = 256;
  * CRLF or non-ASCII text is refused before any request, so no id can change the route.
  */
 export function encodeId(value: unknown, field: string): string {
-  const text = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
+  // Close's and Whippy's ids are strings (`seq_…`, UUIDs): a number is never one of theirs, so it is
+  // refused rather than sent as `/sequence/123/` (Clarion's integer ids use `encodeIntegerId`).
+  const text = value;
   if (typeof text !== 'string' || text === '') {
-    throw new InvalidRequestError(field, [{ path: field, message: 'must be a non-empty string id' }]);
+    const got = text === '' ? '' : `, got ${describe(value)}`;
+    throw new InvalidRequestError(field, [{ path: field, message: `must be a non-empty string id${got}` }]);
   }
   if (text.length > MAX_ID_LENGTH || text === '.' || text === '..' || !SAFE_ID.test(text)) {
     throw new InvalidRequestError(field, [
@@ -46,12 +49,15 @@ export type PathParam = Readonly<Record<string, unknown>>;
 /**
  * A route below the API root, checked when the call is made: a bad id rejects the call's promise
  * (with an {@link InvalidRequestError} naming the argument) instead of throwing where it is built.
+ * `template` is the route with its ids as names (`sequence/{id}/`): what a vendor's rate-limit
+ * groups are keyed by (see `VendorProfile.rateLimitGroup`).
  */
-export type Route = () => string;
+export type Route = (() => string) & { readonly template?: string };
 
 function routeTemplate(encode: (value: unknown, field: string) => string) {
-  return (strings: TemplateStringsArray, ...params: PathParam[]): Route =>
-    () =>
+  return (strings: TemplateStringsArray, ...params: PathParam[]): Route => {
+    const template = strings.reduce((out, text, index) => `${out}{${Object.keys(params[index - 1] ?? {}).join('')}}${text}`);
+    const route = () =>
       // Each param is `{ name: value }`: one key, whose name the error reports.
       strings.reduce((out, text, index) => {
         const param = params[index - 1];
@@ -65,6 +71,8 @@ function routeTemplate(encode: (value: unknown, field: string) => string) {
           text
         );
       });
+    return Object.assign(route, { template });
+  };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface PipelineCall {
   path: string;
   /** The full URL, for logs and errors. */
   url: string;
+  /** The vendor's rate-limit group of this request (see `VendorProfile.rateLimitGroup`); undefined: the credential's. */
+  group?: string | undefined;
   kyOptions: KyOptions;
   idempotent: boolean;
   maxRetries: number;
@@ -132,7 +134,10 @@ export async function sendWithRetries(client: PipelineClient, call: PipelineCall
   for (let attempt = 1; ; attempt++) {
     const ticket: PacerTicket | undefined =
       client.pacer &&
-      (await wait(client.pacer.acquire({ method: call.method, path: call.path, timeout: call.timeoutMs }, call.signal), call));
+      (await wait(
+        client.pacer.acquire({ method: call.method, path: call.path, group: call.group, timeout: call.timeoutMs }, call.signal),
+        call,
+      ));
     const started = performance.now();
     const result = await attemptOnce(client.ky, call);
     const response = result.ok ? result.response : lib.isHTTPError(result.error) ? result.error.response : undefined;

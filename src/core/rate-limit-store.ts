@@ -43,6 +43,12 @@ export interface AcquireRequest {
   ttlMs: number;
   /** The caller stops waiting for this call after this many ms: a store may skip it when it runs later. */
   timeoutMs?: number;
+  /**
+   * The vendor's endpoint group (Close: method and path template): the server's window and the
+   * tickets in flight are kept per group, so a spent window on one group stops no other.
+   * Omitted: the credential's one window.
+   */
+  group?: string | undefined;
 }
 
 /**
@@ -64,6 +70,8 @@ export interface SettleReport {
   ttlMs: number;
   /** The caller stops waiting for this call after this many ms: a store may skip it when it runs later. */
   timeoutMs?: number;
+  /** The group its acquire named: the window this answer speaks for. */
+  group?: string | undefined;
 }
 
 /**

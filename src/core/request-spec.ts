@@ -29,6 +29,12 @@ export interface VendorProfile {
   requestsPerSecond?: number;
   /** Further documented budgets, for some requests only (Whippy: 10 writes a minute on sequences). */
   budgets?: readonly VendorBudget[];
+  /**
+   * The rate-limit group a request counts in, when the vendor limits per endpoint group (Close):
+   * the server's window and a 429's wait then hold that group only. `template` is the route with
+   * its ids as names (`sequence/{id}/`). Omitted: one window per credential.
+   */
+  rateLimitGroup?: (method: HttpMethod, template: string) => string;
 }
 
 /** How one response is checked and turned into the model. */
@@ -46,6 +52,8 @@ export interface RequestSpec<Wire, Model> {
   method: HttpMethod;
   /** Path below the API root, its ids already encoded (see `path` in path.ts). */
   path: string;
+  /** The route's template (`sequence/{id}/`, see `Route`), for rate-limit groups; defaults to `path`. */
+  template?: string | undefined;
   query?: Record<string, QueryValue>;
   body?: unknown;
   /** How to read the response; omitted when the body is ignored. */

@@ -38,7 +38,7 @@ export abstract class APIResource {
     decoder: Decoder<Wire, Model> | undefined,
     options?: RequestOptions,
   ) {
-    return this.http.request(() => ({ method, path: route(), body: body(), decode: decoder }), options);
+    return this.http.request(() => ({ method, path: route(), template: route.template, body: body(), decode: decoder }), options);
   }
 
   /** `GET route`, decoded. @internal */

@@ -1,3 +1,4 @@
+import { isPlainObject } from './client-options.js';
 import * as z from 'zod/mini';
 import * as core from 'zod/v4/core';
 import { InvalidRequestError, type ValidationIssue } from './errors.js';
@@ -125,7 +126,24 @@ export function toValidationIssues(issues: readonly unknown[]): ValidationIssue[
 
 /** Checks caller input; throws {@link InvalidRequestError} naming each bad field, before any request. */
 export function checkInput<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+  // A Date, a Map or a class instance would pass an object schema and be sent as `{}`.
+  const objectSchema = (schema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'object';
+  if (objectSchema && typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value)) {
+    throw new InvalidRequestError(what, [{ path: what, message: `must be a plain object, got ${value.constructor?.name ?? 'an object'}` }]);
+  }
   const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return result.data;
-  throw new InvalidRequestError(what, toValidationIssues(result.error.issues));
+  if (!result.success) throw new InvalidRequestError(what, toValidationIssues(result.error.issues));
+  checkSendable(result.data, what);
+  return result.data;
+}
+
+/** Refuses what JSON cannot carry (a cycle, a BigInt) in fields a loose schema let through, before it reaches the wire. */
+function checkSendable(value: unknown, what: string): void {
+  if (typeof value !== 'object' || value === null) return;
+  try {
+    JSON.stringify(value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InvalidRequestError(what, [{ path: what, message: `cannot be sent as JSON (${reason})` }]);
+  }
 }

@@ -74,9 +74,11 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RedisR
       return send(['EVAL', PACER_SCRIPT, ...tail]);
     }
   }
-  const keysOf = (scope: RateLimitScope, logs: readonly string[]) => {
+  // An endpoint group (`GET sequence/{id}/`) is encoded: its braces must not read as a Cluster hash tag.
+  const keysOf = (scope: RateLimitScope, group: string | undefined, logs: readonly string[]) => {
     const base = `${prefix}:{${scope.vendor}:${scope.id}}`;
-    return [`${base}:state`, `${base}:inflight`, ...logs.map((name) => `${base}:log:${name}`)];
+    const inflight = group ? `${base}:inflight:${encodeURIComponent(group)}` : `${base}:inflight`;
+    return [`${base}:state`, inflight, ...logs.map((name) => `${base}:log:${name}`)];
   };
   const deadline = (timeoutMs: number | undefined) =>
     offset === undefined || timeoutMs === undefined ? '0' : String(Math.round(Date.now() + offset + timeoutMs));
@@ -91,14 +93,13 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RedisR
       for (const budget of request.budgets) {
         args.push(budget.name, budget.kind, String(budget.limit), String(budget.windowMs), String(budget.burst ?? budget.limit));
       }
-      args.push(request.track === false ? '0' : '1');
-      const reply = (await run(
-        keysOf(
-          scope,
-          request.budgets.map((budget) => budget.name),
-        ),
-        args,
-      )) as Reply;
+      args.push(request.track === false ? '0' : '1', request.group ?? '');
+      const keys = keysOf(
+        scope,
+        request.group,
+        request.budgets.map((budget) => budget.name),
+      );
+      const reply = (await run(keys, args)) as Reply;
       const [ticket, ms, reason, redisNow] = reply.map((value, index) => (index === 2 ? String(value) : Number(value))) as Reply;
       offset = redisNow - Date.now();
       if (ticket < 0) throw new Error('Redis ran the acquire after the caller stopped waiting');
@@ -106,7 +107,7 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RedisR
     },
     async settle(scope: RateLimitScope, report: SettleReport): Promise<void> {
       const { hold, window } = report;
-      await run(keysOf(scope, []), [
+      await run(keysOf(scope, report.group, []), [
         'settle',
         deadline(report.timeoutMs),
         String(Math.ceil(report.ttlMs)),
@@ -115,6 +116,7 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RedisR
         String(hold?.ms ?? 0),
         window ? String(window.remaining) : '',
         String(window?.resetMs ?? 0),
+        report.group ?? '',
       ]);
     },
   };

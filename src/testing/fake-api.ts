@@ -61,6 +61,8 @@ export type FakeRecord = Record<string, unknown>;
 
 interface Route {
   method: string;
+  /** As added, e.g. `/sequence/:id/`: names its endpoint group. */
+  path: string;
   pattern: RegExp;
   names: string[];
   handler: RouteHandler;
@@ -94,6 +96,10 @@ export abstract class FakeApi {
   #faults: FakeFault[] = [];
   #rateLimit: Limiter | undefined;
   #extraLimits: Limiter[] = [];
+  /** With a `perEndpoint` limit: one window per endpoint group, started on its first request. */
+  #groupLimits = new Map<string, Limiter>();
+  /** Whether `setRateLimit` keeps one window per endpoint group when the limit does not say. */
+  protected readonly limitsPerEndpoint: boolean = false;
 
   protected constructor(basePath: string) {
     this.basePath = basePath.replace(/\/+$/, '');
@@ -113,7 +119,7 @@ export abstract class FakeApi {
       names.push(name);
       return '([^/]+)';
     });
-    this.#routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+    this.#routes.push({ method, path, pattern: new RegExp(`^${source}$`), names, handler });
   }
 
   /** Answers with `then(item)` when `store` holds `key`, else with a 404 in the vendor's shape. */
@@ -129,7 +135,8 @@ export abstract class FakeApi {
 
   /** Switches the rate limit on (or off with `undefined`, which also removes the added ones). */
   setRateLimit(rateLimit: FakeRateLimit | undefined): void {
-    this.#rateLimit = rateLimit && newLimiter(rateLimit);
+    this.#rateLimit = rateLimit && newLimiter({ perEndpoint: this.limitsPerEndpoint, ...rateLimit });
+    this.#groupLimits.clear();
     if (!rateLimit) this.#extraLimits = [];
   }
 
@@ -148,6 +155,7 @@ export abstract class FakeApi {
     this.#faults = [];
     this.#rateLimit = undefined;
     this.#extraLimits = [];
+    this.#groupLimits.clear();
     this.requests.length = 0;
     this.requestCount = 0;
     this.rateLimitedCount = 0;
@@ -193,16 +201,16 @@ export abstract class FakeApi {
       (limiter) => limiterApplies(limiter, request.method, path) && this.#spendRateLimit(limiter) === null,
     );
     if (refusedBy) return this.#tooManyRequests(refusedBy);
-    const rateHeaders = this.#spendRateLimit(this.#rateLimit);
-    if (rateHeaders === null) return this.#tooManyRequests(this.#rateLimit!);
+    const found = this.#routes.find((route) => route.method === request.method && route.pattern.test(path));
+    const limiter = this.#limiterFor(`${request.method} ${found?.path ?? path}`);
+    const rateHeaders = this.#spendRateLimit(limiter);
+    if (rateHeaders === null) return this.#tooManyRequests(limiter!);
 
-    for (const route of this.#routes) {
-      const match = route.pattern.exec(path);
-      if (!match) continue;
-      if (route.method !== request.method) continue;
+    if (found) {
+      const match = found.pattern.exec(path)!;
       const params: Record<string, string> = {};
-      route.names.forEach((name, index) => (params[name] = decodeURIComponent(match[index + 1] ?? '')));
-      const response = await route.handler({ request, url, params, query: url.searchParams, body });
+      found.names.forEach((name, index) => (params[name] = decodeURIComponent(match[index + 1] ?? '')));
+      const response = await found.handler({ request, url, params, query: url.searchParams, body });
       for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value);
       return response;
     }
@@ -233,6 +241,15 @@ export abstract class FakeApi {
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) this.#faults.splice(index, 1);
     return fault;
+  }
+
+  /** The window a request spends: the one limit, or its endpoint group's own copy of it. */
+  #limiterFor(group: string): Limiter | undefined {
+    const limit = this.#rateLimit;
+    if (!limit?.perEndpoint) return limit;
+    let limiter = this.#groupLimits.get(group);
+    if (!limiter) this.#groupLimits.set(group, (limiter = newLimiter(limit)));
+    return limiter;
   }
 
   /** Spends one request of the window: its headers, or null when the window is spent. */

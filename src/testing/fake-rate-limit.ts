@@ -11,6 +11,11 @@ export interface FakeRateLimit {
   /** With `FakeApi.addRateLimit`: only requests with this method (and path part) count. */
   method?: string;
   path?: string | RegExp;
+  /**
+   * One window per endpoint group (method and route, e.g. `GET /sequence/:id/`) instead of one for
+   * every request, as Close enforces its limits. Default: the fake's own (true for Close's fake).
+   */
+  perEndpoint?: boolean;
 }
 
 /** A rate limit with its state. */

@@ -1,3 +1,4 @@
+import { checkClientOptionKinds, type OptionKind } from '../core/client-options.js';
 import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
@@ -6,6 +7,9 @@ import { InvalidRequestError } from '../core/errors.js';
 import { sequenceWritesBudget, whippyProfile, type WriteLimit } from './profile.js';
 import { WhippyContacts } from './resources/contacts.js';
 import { WhippySequences } from './resources/sequences.js';
+
+/** The options only this client takes, by kind (checked with the shared ones in the constructor). */
+export const WHIPPY_OPTION_KINDS: Readonly<Record<string, OptionKind>> = { apiKey: 'string', sequenceWriteLimit: 'plainObject' };
 
 /** Options of {@link WhippyClient}: the shared client options plus the Whippy API key. */
 export interface WhippyClientOptions extends ClientOptions, WhippyCredentials {
@@ -42,6 +46,7 @@ export class WhippyClient {
   readonly baseUrl: string;
 
   constructor(options: WhippyClientOptions = {}) {
+    checkClientOptionKinds('whippy', options, WHIPPY_OPTION_KINDS);
     const http = new HttpClient(profileFor(options), baseUrlFromEnv(options, 'WHIPPY_BASE_URL'), whippyAuth(options));
     this.baseUrl = http.baseUrl;
     this.sequences = new WhippySequences(http);

@@ -40,6 +40,7 @@ export function whippyList<T>(
       {
         method,
         path: route(),
+        template: route.template,
         params: filters,
         offsetParam: 'offset',
         limitParam: 'limit',

@@ -118,6 +118,29 @@ describe('sequence-apis usage and failures: one line, the right exit code, never
     }
   });
 
+  it('refuses a --page-size over the maximum its help states, sending nothing', async () => {
+    const result = await run(['whippy', 'sequences', 'list', '--page-size', '5000', '--base-url', server.whippy.baseUrl]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.errors[0]).toMatch(/--page-size.*must be at most 500/);
+    expect(sent()).toBe(0);
+  });
+
+  it('names the flag (--sequence), not the SDK parameter, when an id is wrong', async () => {
+    const result = await run(['whippy', 'runs', 'list', '--sequence', 'a/b', '--base-url', server.whippy.baseUrl]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/^sequence-apis: --sequence: is not a valid id/);
+    expect(result.errors[0]).not.toMatch(/sequenceId/);
+    expect(sent()).toBe(0);
+  });
+
+  it('refuses --redis notaurl as a usage error (exit code, not a warning and a pull alone)', async () => {
+    const result = await run(['whippy', 'sequences', 'list', '--redis', 'notaurl', '--base-url', server.whippy.baseUrl]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.errors[0]).toMatch(/--redis.*redis:\/\//);
+    expect(sent()).toBe(0);
+  });
+
   it('refuses a non-numeric Clarion id as such', async () => {
     const result = await run(['clarion', 'sequences', 'get', 'abc', '--base-url', server.clarion.baseUrl]);
     expect(result).toEqual({ code: EXIT.usage, errors: ['sequence-apis: <id>: must be a whole number, got "abc" (see --help)'] });

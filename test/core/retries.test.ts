@@ -47,8 +47,6 @@ describe('retries', () => {
     ['no options', undefined],
     ['a generous maxRetries', { maxRetries: 10 }],
     ['an Idempotency-Key header of its own', { headers: { 'idempotency-key': 'k-1' }, maxRetries: 5 }],
-    // The removed option, passed anyway by a caller who read an old README: it changes nothing.
-    ['the removed idempotencyKey option', { idempotencyKey: 'k-1' } as never],
   ])('sends a create that meets a 503 exactly once, with %s', async (_name, options) => {
     close.fake.fail({ status: 503, method: 'POST', times: 5 });
     const error = await close

@@ -4,7 +4,7 @@ import { backoffTiming } from '../../src/core/retry-decision.js';
 import {
   AbortError,
   ConnectionError,
-  InternalServerError,
+  InvalidRequestError,
   type PacingEvent,
   type ResponseEvent,
   type RetryEvent,
@@ -139,7 +139,8 @@ describe('abort during a wait (fake timers, no real sleep)', () => {
     await close.sequences.list().then((page) => page.data);
     const controller = new AbortController();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const call = close.sequences.retrieve('seq_1', { signal: controller.signal }).then(null, (e: unknown) => e);
+    // The same endpoint group (Close paces per method and path): its window is spent.
+    const call = close.sequences.list({}, { signal: controller.signal }).then(null, (e: unknown) => e);
     await Promise.resolve();
     controller.abort();
     expect(await call).toBeInstanceOf(AbortError);
@@ -148,12 +149,13 @@ describe('abort during a wait (fake timers, no real sleep)', () => {
 });
 
 describe('the removed idempotencyKey', () => {
-  it('is no longer an option: a create meeting 503 still goes once', async () => {
+  it('is no longer an option: a caller who read an old README is told so, and nothing is sent', async () => {
     server.close.fake.fail({ method: 'POST', status: 503, times: 3 });
     const error = await client()
       .sequences.create({ name: 'Once', timezone: 'UTC', steps: [{ step_type: 'call' }] }, { idempotencyKey: 'k' } as never)
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InternalServerError);
-    expect(server.close.fake.requestCount).toBe(1);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).field).toBe('idempotencyKey');
+    expect(server.close.fake.requestCount).toBe(0);
   });
 });

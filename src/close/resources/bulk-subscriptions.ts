@@ -6,6 +6,7 @@ import { APIResource, input } from '../../core/resource.js';
 import { checkInput } from '../../core/schema.js';
 import { BulkActionDecoder, bulkActionSchemaFor } from '../decoders.js';
 import {
+  fieldNames,
   BulkSubscriptionCreateSchema,
   BulkSubscriptionListSchema,
   BulkSubscriptionRetrieveSchema,
@@ -30,7 +31,7 @@ export class CloseBulkSubscriptions extends APIResource {
   ): Paginated<Pick<BulkSequenceSubscriptionAction, F>>;
   list(params?: BulkSubscriptionListParams, options?: ListOptions): Paginated<Partial<BulkSequenceSubscriptionAction>> {
     const checked = input(BulkSubscriptionListSchema, params ?? {}, 'bulkSubscriptions.list params');
-    const envelope = listEnvelope(bulkActionSchemaFor(params?._fields));
+    const envelope = listEnvelope(bulkActionSchemaFor(fieldNames((params as { _fields?: unknown } | undefined)?._fields)));
     return closeList(this.http, path`bulk_action/sequence_subscription/`, checked, envelope, options);
   }
 
@@ -49,18 +50,23 @@ export class CloseBulkSubscriptions extends APIResource {
     paramsOrOptions?: BulkSubscriptionRetrieveParams | RequestOptions,
     options?: RequestOptions,
   ): APIPromise<Partial<BulkSequenceSubscriptionAction>> {
-    const params = paramsOrOptions !== undefined && '_fields' in paramsOrOptions ? paramsOrOptions : undefined;
+    // Params when options follow them, or when they hold `_fields`; else the second argument is the options.
+    const isParams =
+      options !== undefined || (typeof paramsOrOptions === 'object' && paramsOrOptions !== null && '_fields' in paramsOrOptions);
+    const params = isParams ? (paramsOrOptions as BulkSubscriptionRetrieveParams | undefined) : undefined;
+    const callOptions = isParams ? options : paramsOrOptions;
     const route = path`bulk_action/sequence_subscription/${{ id }}/`;
-    if (params === undefined) return this.get(route, BulkActionDecoder, paramsOrOptions as RequestOptions | undefined);
+    if (params === undefined) return this.get(route, BulkActionDecoder, callOptions);
     // With `_fields`, the query carries them and the answer holds only those fields.
     return this.http.request(
       () => ({
         method: 'GET',
         path: route(),
+        template: route.template,
         query: checkInput(BulkSubscriptionRetrieveSchema, params, 'bulkSubscriptions.retrieve params'),
-        decode: { schema: bulkActionSchemaFor(params._fields) },
+        decode: { schema: bulkActionSchemaFor(fieldNames(params._fields)) },
       }),
-      options,
+      callOptions,
     );
   }
 

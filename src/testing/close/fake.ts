@@ -27,6 +27,17 @@ export interface CloseFakeOptions {
   maxLimit?: number;
 }
 
+/** Close's answer to a step delay over 365 days (changelog 2021-01-05: an `{error}` body). */
+const TOO_LONG_DELAY = 'The delay of a Sequence Step must not be larger than 365 days.';
+
+/** Whether any step waits longer than Close allows (365 days, in seconds). */
+function tooLongDelay(steps: unknown): boolean {
+  return (
+    Array.isArray(steps) &&
+    steps.some((step) => typeof (step as FakeRecord)?.delay === 'number' && ((step as FakeRecord).delay as number) > 31_536_000)
+  );
+}
+
 /**
  * A stateful in-memory Close API: sequences, subscriptions and bulk actions, `_skip`/`_limit`
  * paging with `has_more`, Basic and Bearer auth, Close's error shapes and its `RateLimit` header.
@@ -46,6 +57,8 @@ export class CloseFake extends FakeApi {
   readonly #accessToken: string;
   readonly #maxLimit: number;
   readonly #newId = prefixedIdMaker(seededRandom(7));
+  /** Close enforces its limits "per endpoint group" (methods and paths): one window per route here. */
+  protected override readonly limitsPerEndpoint = true;
 
   constructor(options: CloseFakeOptions = {}, basePath = '/api/v1') {
     super(basePath);
@@ -178,6 +191,7 @@ export class CloseFake extends FakeApi {
     if (typeof body.timezone !== 'string' || body.timezone === '') fieldErrors.timezone = 'This field is required.';
     if (!Array.isArray(body.steps) || body.steps.length === 0) fieldErrors.steps = 'This field is required.';
     if (Object.keys(fieldErrors).length > 0) return json(400, { errors: [], 'field-errors': fieldErrors });
+    if (tooLongDelay(body.steps)) return this.error(400, TOO_LONG_DELAY);
     this.#countCreate('/sequence/');
     const sequence = this.#createSequence(body);
     this.eventLog.record('sequence', 'created', sequence);
@@ -186,8 +200,10 @@ export class CloseFake extends FakeApi {
 
   #createSequence(body: FakeRecord): FakeRecord {
     const now = closeNow();
+    // Close removed `schedule_id` (2023-08-29): a sequence no longer has one.
+    const { schedule_id: _removed, ...fields } = body;
     const sequence: FakeRecord = {
-      ...body,
+      ...fields,
       id: this.#newId('seq'),
       status: body.status ?? 'active',
       schedule: body.schedule ?? null,
@@ -202,7 +218,8 @@ export class CloseFake extends FakeApi {
   #updateSequence(sequence: FakeRecord, body: FakeRecord): Response {
     const now = closeNow();
     const before = structuredClone(sequence);
-    const { steps, ...fields } = body ?? {};
+    const { steps, schedule_id: _removed, ...fields } = body ?? {};
+    if (tooLongDelay(steps)) return this.error(400, TOO_LONG_DELAY);
     Object.assign(sequence, fields, { date_updated: now, updated_by_id: USER_ID });
     if (Array.isArray(steps)) {
       // Close's rule: steps left out are deleted; `{id}` keeps a step, objects without id are new.
