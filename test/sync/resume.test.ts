@@ -126,4 +126,28 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
     // Once the first is done, the lock is free again.
     await expect(sync({ client: close, db: sink.db, now })).resolves.toMatchObject({ vendor: 'close' });
   });
+
+  it('a sync in another process holds the lock: the second refuses naming its pid, and runs once it is gone', async () => {
+    const sink = factory.make(dir);
+    if (typeof sink.db !== 'string') return;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const holding = new Promise<void>((resolve) => (arrived = resolve));
+    const original = fake.handle.bind(fake);
+    fake.handle = async (request) => {
+      arrived();
+      await gate;
+      return original(request);
+    };
+    const child = await startCli(['sync', 'close', '--db', sink.db, '--base-url', server.close.baseUrl, '--quiet'], {
+      CLOSE_API_KEY: 'test_close_key',
+    });
+    await holding;
+    await expect(sync({ client: close, db: sink.db, now })).rejects.toThrow(`is running (pid ${child.process.pid} on `);
+    fake.handle = original;
+    release();
+    expect(await child.exited).toMatchObject({ code: 0 });
+    await expect(sync({ client: close, db: sink.db, now })).resolves.toMatchObject({ vendor: 'close' });
+  });
 });
