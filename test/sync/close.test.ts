@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
 import { sync } from '../../src/sync/index.js';
 import { CloseFake, startFakeServer, type FakeServer } from '../../src/testing/index.js';
+import { useTempDir } from '../helpers/fake-hooks.js';
 import { SINKS, type SinkUnderTest } from '../helpers/sync-sinks.js';
 
 const DAY = 86_400_000;
-let dir: string;
-beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'sequence-apis-sync-close-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempDir('sequence-apis-sync-close-');
 
 describe.each(SINKS)('Close sync into $name', (factory) => {
   let time: number;
@@ -24,7 +20,7 @@ describe.each(SINKS)('Close sync into $name', (factory) => {
     time = Date.parse('2026-11-01T12:00:00Z');
     fake = new CloseFake({ clock: now });
     server = await startFakeServer({ close: fake });
-    sink = factory.make(dir);
+    sink = factory.make(temp.path);
     close = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', logLevel: 'off' });
   });
   afterEach(() => server.stop());
