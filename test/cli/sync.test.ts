@@ -69,7 +69,7 @@ describe('sequence-apis sync', () => {
     [['sync', 'close'], 'sequence-apis: sync needs --db <file.sqlite> (or a postgres:// URL)'],
     [
       ['sync', 'close', '--db', 'x.sqlite', '--streams', 'leads'],
-      'sequence-apis: streams: close has no stream "leads": its streams are sequences, subscriptions (see --help)',
+      'sequence-apis: streams: close has no stream "leads": its streams are sequences, subscriptions, events (see --help)',
     ],
     [['sync', 'close', '--db', 'mysql://h/db'], 'sequence-apis: --db "mysql://h/db" is neither a file path nor a postgres:// URL'],
     [

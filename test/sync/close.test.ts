@@ -126,4 +126,20 @@ describe.each(SINKS)('Close sync into $name', (factory) => {
     expect(report.streams.subscriptions).toMatchObject({ mode: 'snapshot', inserted: 0, updated: 11, deleted: 1, complete: true });
     expect(await tables()).toEqual(expected());
   });
+
+  it('the events stream, asked for by name, keeps the log’s entries about sequences and subscriptions: 30 days at first, then from the watermark', async () => {
+    await close.sequences.update([...fake.sequences.keys()][0]!, { name: 'Renamed' });
+    const first = await run(['events']);
+    expect(first.report.streams).toEqual({
+      events: { mode: 'snapshot', inserted: 1, updated: 0, deleted: 0, requests: 6, complete: true },
+    });
+    time += DAY;
+    fake.removeSubscription([...fake.subscriptions.keys()][0]!);
+    time += 1000;
+    const second = await run(['events']);
+    expect(second.report.streams.events).toMatchObject({ mode: 'incremental', inserted: 1, requests: 6 });
+    expect(await sink.rows('close_events')).toEqual(new Map(fake.eventLog.events.map((e) => [String(e.id), e])));
+    // Not a default stream: a plain sync leaves it alone.
+    expect(Object.keys((await run()).report.streams)).toEqual(['sequences', 'subscriptions']);
+  });
 });

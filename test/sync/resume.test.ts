@@ -68,7 +68,7 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
     const before = fake.requestCount;
     const killed = await startCli(args, env);
     onRequest(fake, 6, () => killed.process.kill('SIGKILL'));
-    expect(await killed.exited).toMatchObject({ signal: 'SIGKILL' });
+    expect(await killed.exited).toMatchObject({ signal: 'SIGKILL', stderr: '' });
     const second = await startCli(args, env);
     const result = await second.exited;
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -108,7 +108,8 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
     const child = await startCli(['sync', 'close', '--db', sink.db, '--base-url', server.close.baseUrl, '--quiet'], {
       CLOSE_API_KEY: 'test_close_key',
     });
-    await held.arrived;
+    const early = child.exited.then((e) => Promise.reject(new Error(`the child exited first: ${e.stderr}`)));
+    await Promise.race([held.arrived, early]);
     await expect(sync({ client: close, db: sink.db, now })).rejects.toThrow(`is running (pid ${child.process.pid} on `);
     held.release();
     expect(await child.exited).toMatchObject({ code: 0 });
