@@ -12,6 +12,8 @@ export default defineConfig([
       // Node only (node:fs, node:sqlite), but built with the rest so it shares the one core.
       'pull/index': 'src/pull/index.ts',
       'redis/index': 'src/redis/index.ts',
+      // Neutral (Web handler); its SQLite store imports node:sqlite only when first used.
+      'webhooks/index': 'src/webhooks/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
