@@ -12,6 +12,7 @@ import { writeLimit } from './write-limit.ts';
 import { size } from './size.ts';
 import { startBenchServer, type Result } from './support.ts';
 import { webhooks } from './webhooks.ts';
+import { receiver } from './receiver.ts';
 
 const smoke = process.argv.includes('--smoke');
 const server = await startBenchServer();
@@ -27,6 +28,7 @@ try {
   results.push(...(await size()));
   results.push(...coldStart(smoke));
   results.push(...(await webhooks(smoke)));
+  results.push(...(await receiver(smoke)));
 } finally {
   server.stop();
 }
