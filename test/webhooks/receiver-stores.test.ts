@@ -25,22 +25,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const stores: Record<string, () => Promise<DedupeStore>> = {
-  memory: () => Promise.resolve(memoryDedupeStore()),
-  'SQLite file': () => {
-    const store = sqliteDedupeStore({ path: join(dir, `store-${++prefix}.sqlite`) });
+const stores: Record<string, (options?: { retentionSeconds: number }) => Promise<DedupeStore>> = {
+  memory: (options) => Promise.resolve(memoryDedupeStore(options)),
+  'SQLite file': (options) => {
+    const store = sqliteDedupeStore({ path: join(dir, `store-${++prefix}.sqlite`), ...options });
     sqliteStores.push(store);
     return Promise.resolve(store);
   },
-  'Redis (ioredis)': async () => {
+  'Redis (ioredis)': async (options) => {
     const client = await openClient('ioredis', redis.url);
     clients.push(client);
-    return redisDedupeStore({ client: client.client, keyPrefix: `t${++prefix}` });
+    return redisDedupeStore({ client: client.client, keyPrefix: `t${++prefix}`, ...options });
   },
-  'Redis (node-redis)': async () => {
+  'Redis (node-redis)': async (options) => {
     const client = await openClient('node-redis', redis.url);
     clients.push(client);
-    return redisDedupeStore({ client: client.client, keyPrefix: `t${++prefix}` });
+    return redisDedupeStore({ client: client.client, keyPrefix: `t${++prefix}`, ...options });
   },
 };
 
@@ -71,7 +71,17 @@ function setup(store: DedupeStore, onEvent: (event: ReceivedEvent) => Promise<vo
 }
 
 describe.each(Object.keys(stores))('webhookReceiver on the %s store', (name) => {
-  const store = () => stores[name]!();
+  const store = (options?: { retentionSeconds: number }) => stores[name]!(options);
+
+  it('keeps a done key for its retention (here 1 h), then forgets it', async () => {
+    const { clock, calls, send } = setup(await store({ retentionSeconds: 3600 }));
+    await send(closeBody('ev_kept', { action: 'created' }));
+    clock.now += 3599_000;
+    expect((await send(closeBody('ev_kept', { action: 'created' }))).body.status).toBe('duplicate');
+    clock.now += 2_000;
+    expect((await send(closeBody('ev_kept', { action: 'created' }))).body.status).toBe('processed');
+    expect(calls).toEqual(['close:ev_kept', 'close:ev_kept']);
+  });
 
   it('runs onEvent once for one delivery sent 3 times, answering 200 each time', async () => {
     const { calls, send } = setup(await store());
