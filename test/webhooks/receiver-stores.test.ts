@@ -73,6 +73,21 @@ function setup(store: DedupeStore, onEvent: (event: ReceivedEvent) => Promise<vo
 describe.each(Object.keys(stores))('webhookReceiver on the %s store', (name) => {
   const store = (options?: { retentionSeconds: number }) => stores[name]!(options);
 
+  it('store contract: a late release by a holder whose lease ran out leaves the new holder’s claim alone', async () => {
+    const s = await store();
+    expect(await s.claim('k', 'first', 60_000, 0)).toEqual({ state: 'claimed' });
+    expect(await s.claim('k', 'second', 60_000, 30_000)).toEqual({ state: 'busy', retryAfterMs: 30_000 });
+    expect(await s.claim('k', 'second', 60_000, 60_000)).toEqual({ state: 'claimed' });
+    await s.release('k', 'first');
+    expect(await s.claim('k', 'third', 60_000, 90_000)).toEqual({ state: 'busy', retryAfterMs: 30_000 });
+    await s.release('k', 'second');
+    expect(await s.claim('k', 'third', 60_000, 91_000)).toEqual({ state: 'claimed' });
+    await s.complete('k', 92_000);
+    expect(await s.claim('k', 'fourth', 60_000, 93_000)).toEqual({ state: 'done' });
+    await s.release('k', 'third'); // a done key stays done
+    expect(await s.claim('k', 'fourth', 60_000, 200_000)).toEqual({ state: 'done' });
+  });
+
   it('keeps a done key for its retention (here 1 h), then forgets it', async () => {
     const { clock, calls, send } = setup(await store({ retentionSeconds: 3600 }));
     await send(closeBody('ev_kept', { action: 'created' }));
