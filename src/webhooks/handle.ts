@@ -57,3 +57,11 @@ export async function handleDelivery(context: HandleContext, headers: WebhookHea
     return refuse(500, `onEvent threw for ${received.key}: its claim was released, so the vendor's retry handles it again`);
   }
 }
+
+/** An answer for anything that went wrong unexpectedly (a bug, a stream error): 500, so the vendor retries. */
+export function safely(context: HandleContext, answer: Promise<Answer>): Promise<Answer> {
+  return answer.catch((error: unknown) => {
+    context.onError(error, { status: 500 });
+    return refuse(500, 'the receiver failed unexpectedly: nothing was acknowledged, so the vendor will deliver it again');
+  });
+}

@@ -1,5 +1,5 @@
 import { answerHeaders, BODY_USED, TOO_LARGE, type Answer } from './answer.js';
-import { handleDelivery, type HandleContext } from './handle.js';
+import { handleDelivery, safely, type HandleContext } from './handle.js';
 import { declaredTooLarge, joinChunks, TOO_LARGE_BODY } from './read-body.js';
 import { MAX_BODY_BYTES } from './answer.js';
 
@@ -58,7 +58,7 @@ function readNodeBody(request: NodeRequestLike): Promise<Uint8Array<ArrayBuffer>
 
 /** `receive.node(req, res)`: reads the raw body, answers on `res`. */
 export async function receiveNode(ctx: HandleContext, request: NodeRequestLike, response: NodeResponseLike): Promise<void> {
-  const answer = await answerNode(ctx, request);
+  const answer = await safely(ctx, answerNode(ctx, request));
   response.writeHead(answer.status, answerHeaders(answer));
   response.end(JSON.stringify(answer.body));
 }

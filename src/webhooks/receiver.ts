@@ -4,7 +4,7 @@ import { leaseMs } from '../core/exactly-once.js';
 import { memoryDedupeStore } from '../core/memory-dedupe.js';
 import { SequenceSdkError } from '../core/errors.js';
 import { answerHeaders, BODY_USED, TOO_LARGE, type Answer } from './answer.js';
-import { handleDelivery, type HandleContext, type ReceiverErrorInfo } from './handle.js';
+import { handleDelivery, safely, type HandleContext, type ReceiverErrorInfo } from './handle.js';
 import { receiveNode, type NodeRequestLike, type NodeResponseLike } from './node.js';
 import { collect, declaredTooLarge, streamChunks, TOO_LARGE_BODY } from './read-body.js';
 import type { ReceivedEvent, ReceiverVendors } from './vendors.js';
@@ -77,7 +77,7 @@ async function answerRequest(ctx: HandleContext, request: Request): Promise<Answ
 export function webhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   const ctx = context(options);
   const receive = async (request: Request): Promise<Response> => {
-    const answer = await answerRequest(ctx, request);
+    const answer = await safely(ctx, answerRequest(ctx, request));
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: answerHeaders(answer) });
   };
   return Object.assign(receive, { node: (request: NodeRequestLike, response: NodeResponseLike) => receiveNode(ctx, request, response) });

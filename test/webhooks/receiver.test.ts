@@ -201,6 +201,20 @@ describe('webhookReceiver refuses bad input, with a clear message and no secret'
     expect(written.body).toMatch(/already read/);
   });
 
+  it('a node request stream that fails: 500, the response still ends', async () => {
+    const { receive, logged } = make();
+    const written: { status?: number; body?: string } = {};
+    const request = {
+      headers: {},
+      on: (event: string, listener: (error: never) => void) => void (event === 'error' && listener(new Error('socket hang up') as never)),
+      removeAllListeners: () => undefined,
+      resume: () => undefined,
+    };
+    await receive.node(request, { writeHead: (status) => void (written.status = status), end: (body) => void (written.body = body) });
+    expect(written).toEqual({ status: 500, body: expect.stringMatching(/failed unexpectedly/) as string });
+    expect(logged).toEqual(['500 socket hang up']);
+  });
+
   const failing: DedupeStore = {
     claim: () => Promise.reject(new Error(`connection refused (password ${WHIPPY_KEY})`)),
     complete: () => Promise.reject(new Error('down')),
