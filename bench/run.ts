@@ -13,6 +13,7 @@ import { size } from './size.ts';
 import { syncBench } from './sync.ts';
 import { startBenchServer, type Result } from './support.ts';
 import { webhooks } from './webhooks.ts';
+import { receiver } from './receiver.ts';
 
 const smoke = process.argv.includes('--smoke');
 const server = await startBenchServer();
@@ -29,6 +30,7 @@ try {
   results.push(...(await size()));
   results.push(...coldStart(smoke));
   results.push(...(await webhooks(smoke)));
+  results.push(...(await receiver(smoke)));
 } finally {
   server.stop();
 }
