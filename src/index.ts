@@ -27,6 +27,7 @@ export type { Logger, LogLevel } from './core/logger.js';
 export type { ValidationMode, OpenEnum } from './core/schema.js';
 export { raw } from './core/raw.js';
 export type { ClientOptions, RequestOptions, ListOptions } from './core/options.js';
+export type { AppInfo } from './core/user-agent.js';
 export type { ClientHooks, RetryEvent, RetryReason, ResponseEvent, PacingEvent } from './core/hooks.js';
 export type { RateLimitStore, RateLimitScope, RateBudget, AcquireRequest, AcquireResult, SettleReport } from './core/rate-limit-store.js';
 export { memoryRateLimitStore } from './core/memory-store.js';

@@ -8,6 +8,7 @@ import { notify } from './hooks.js';
 import { createLogger, type LeveledLogger } from './logger.js';
 import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
 import { createPacer, type Pacer } from './pacer.js';
+import { lowerCaseNames, userAgentHeader } from './user-agent.js';
 import { sendWithRetries, type PipelineCall, type PipelineClient } from './pipeline.js';
 import { readRateLimit, type RateLimit } from './rate-limit.js';
 import { ALWAYS_SENSITIVE_HEADERS, redactFields, redactHeaders, scrubSecrets } from './redact.js';
@@ -75,7 +76,13 @@ export class HttpClient {
     this.#kyDefaults = {
       prefix: this.baseUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      headers: { accept: 'application/json', ...options.headers, ...auth.headers },
+      // The SDK's User-Agent, unless the caller's headers carry their own (theirs wins).
+      headers: {
+        accept: 'application/json',
+        ...userAgentHeader(options.appInfo, `${profile.vendor} client options`),
+        ...lowerCaseNames(options.headers),
+        ...auth.headers,
+      },
       // A redirect is never followed: a custom auth header would travel to whatever host it names.
       redirect: 'manual',
       // The pipeline owns retries (one budget for every kind of failure): ky makes one request per call.
@@ -162,7 +169,7 @@ export class HttpClient {
     const kyOptions: KyOptions = { method: spec.method, timeout: timeoutMs };
     if (spec.query !== undefined) kyOptions.searchParams = spec.query;
     if (spec.body !== undefined) kyOptions.json = spec.body;
-    if (options?.headers !== undefined && Object.keys(options.headers).length > 0) kyOptions.headers = options.headers;
+    if (options?.headers !== undefined && Object.keys(options.headers).length > 0) kyOptions.headers = lowerCaseNames(options.headers);
     if (signal !== undefined) kyOptions.signal = signal;
     return {
       method: spec.method,
