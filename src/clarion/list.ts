@@ -1,9 +1,13 @@
+import * as z from 'zod/mini';
+import type * as zc from 'zod/v4/core';
 import type { HttpClient } from '../core/http.js';
 import type { ListOptions } from '../core/options.js';
 import { Paginated } from '../core/pagination.js';
 import type { Route } from '../core/path.js';
 import type { Decoder } from '../core/request-spec.js';
 import type { Input } from '../core/resource.js';
+import { rawQuery, rawRoute, rawSchema, type RawAnswer, type RawListOptions, type RawQuery } from '../core/raw-calls.js';
+import { successEnvelope } from './models.js';
 
 /** What a Clarion list takes: none of its lists page or filter, so nothing yet. */
 export type ClarionListParams = Record<string, never>;
@@ -15,13 +19,14 @@ export type ClarionListParams = Record<string, never>;
 export function clarionList<Wire, T>(
   http: HttpClient,
   route: Route,
-  _params: Input<ClarionListParams>,
+  params: Input<ClarionListParams | RawQuery>,
   decoder: Decoder<Wire, T[]>,
   options: ListOptions | undefined,
 ): Paginated<T> {
   const { concurrency: _, ...requestOptions } = options ?? {};
   return Paginated.from(() => {
-    const spec = { method: 'GET', path: route(), decode: decoder } as const;
+    const query = params();
+    const spec = { method: 'GET', path: route(), ...(Object.keys(query).length > 0 ? { query } : {}), decode: decoder } as const;
     return new Paginated<T>({
       startOffset: 0,
       pageSize: Number.MAX_SAFE_INTEGER,
@@ -32,4 +37,16 @@ export function clarionList<Wire, T>(
       },
     });
   });
+}
+
+/** `clarion.paginate(path, params)`: any Clarion list endpoint, answered whole in `{ success, data }` as {@link clarionList} reads the SDK's. */
+export function clarionPaginate<S extends zc.$ZodType | undefined>(
+  http: HttpClient,
+  path: string,
+  params: RawQuery | undefined,
+  options: RawListOptions<S> | undefined,
+): Paginated<RawAnswer<S>> {
+  const { schema, ...listOptions } = options ?? {};
+  const decoder = { schema: successEnvelope(z.array(rawSchema(schema as S))), unwrap: (wire: { data: RawAnswer<S>[] }) => wire?.data };
+  return clarionList(http, rawRoute(path), rawQuery(params, 'paginate params'), decoder, listOptions);
 }
