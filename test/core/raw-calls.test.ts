@@ -38,7 +38,9 @@ describe('raw calls: client.get/post/put/patch/delete', () => {
   });
 
   it('sends a body on post, put and delete, and never resends a POST or PATCH after an ambiguous failure', async () => {
-    const created = (await close().post('sequence/', { body: { name: 'Raw', timezone: 'UTC', steps: [{ step_type: 'call' }] } })) as { id: string };
+    const created = (await close().post('sequence/', { body: { name: 'Raw', timezone: 'UTC', steps: [{ step_type: 'call' }] } })) as {
+      id: string;
+    };
     expect(server.close.fake.sequences.get(created.id)?.name).toBe('Raw');
     await close().put(`sequence/${created.id}/`, { body: { name: 'Renamed' } });
     expect(server.close.fake.sequences.get(created.id)?.name).toBe('Renamed');
