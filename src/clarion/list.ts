@@ -6,7 +6,7 @@ import { Paginated } from '../core/pagination.js';
 import type { Route } from '../core/path.js';
 import type { Decoder } from '../core/request-spec.js';
 import type { Input } from '../core/resource.js';
-import { rawQuery, rawRoute, rawSchema, type RawAnswer, type RawListOptions, type RawQuery } from '../core/raw-calls.js';
+import { rawPaginate, type RawAnswer, type RawListOptions, type RawQuery } from '../core/raw-calls.js';
 import { successEnvelope } from './models.js';
 
 /** What a Clarion list takes: none of its lists page or filter, so nothing yet. */
@@ -46,7 +46,13 @@ export function clarionPaginate<S extends zc.$ZodType | undefined>(
   params: RawQuery | undefined,
   options: RawListOptions<S> | undefined,
 ): Paginated<RawAnswer<S>> {
-  const { schema, ...listOptions } = options ?? {};
-  const decoder = { schema: successEnvelope(z.array(rawSchema(schema as S))), unwrap: (wire: { data: RawAnswer<S>[] }) => wire?.data };
-  return clarionList(http, rawRoute(path), rawQuery(params, 'paginate params'), decoder, listOptions);
+  return rawPaginate(path, params, options, (route, query, item, listOptions) =>
+    clarionList(
+      http,
+      route,
+      query,
+      { schema: successEnvelope(z.array(item)), unwrap: (wire: { data: RawAnswer<S>[] }) => wire?.data },
+      listOptions,
+    ),
+  );
 }

@@ -6,7 +6,7 @@ import type { ListOptions } from '../core/options.js';
 import { Paginated } from '../core/pagination.js';
 import type { Route } from '../core/path.js';
 import type { Input } from '../core/resource.js';
-import { rawQuery, rawRoute, rawSchema, type RawAnswer, type RawListOptions } from '../core/raw-calls.js';
+import { rawPaginate, type RawAnswer, type RawListOptions } from '../core/raw-calls.js';
 import { looseObject } from '../core/schema.js';
 
 /** Close's default page size. */
@@ -52,7 +52,7 @@ export function closePaginate<S extends zc.$ZodType | undefined>(
   params: CloseListParams | undefined,
   options: RawListOptions<S> | undefined,
 ): Paginated<RawAnswer<S>> {
-  const { schema, ...listOptions } = options ?? {};
-  const envelope = looseObject({ data: z.array(rawSchema(schema as S)), has_more: z.optional(z.boolean()) });
-  return closeList(http, rawRoute(path), rawQuery<CloseListParams>(params, 'paginate params'), envelope, listOptions);
+  return rawPaginate(path, params, options, (route, query, item, listOptions) =>
+    closeList(http, route, query, looseObject({ data: z.array(item), has_more: z.optional(z.boolean()) }), listOptions),
+  );
 }

@@ -7,6 +7,7 @@ import type { APIPromise } from './api-promise.js';
 import { InvalidRequestError } from './errors.js';
 import type { HttpClient } from './http.js';
 import type { ListOptions, RequestOptions } from './options.js';
+import type { Paginated } from './pagination.js';
 import { encodeId, type Route } from './path.js';
 import type { Decoder, HttpMethod, QueryValue } from './request-spec.js';
 import type { Input } from './resource.js';
@@ -72,6 +73,25 @@ export function rawQuery<Q extends RawQuery>(value: unknown, what: string): Inpu
 /** A user's schema (zod or zod/mini: both share zod's core, so either checks and nests the same), or `unknown`. */
 export function rawSchema<S extends zc.$ZodType | undefined>(schema: S): z.ZodMiniType<RawAnswer<S>> {
   return (schema ?? z.unknown()) as z.ZodMiniType<RawAnswer<S>>;
+}
+
+/** How a vendor walks a raw list: its list helper on the checked route and params, items read by `item`. */
+export type RawLister<P, S> = (
+  route: Route,
+  params: Input<P>,
+  item: z.ZodMiniType<RawAnswer<S>>,
+  options: ListOptions,
+) => Paginated<RawAnswer<S>>;
+
+/** `client.paginate(path, params, { schema })`: the checks every vendor's raw list shares, then the vendor's walk. */
+export function rawPaginate<P extends RawQuery, S extends zc.$ZodType | undefined>(
+  path: string,
+  params: P | undefined,
+  options: RawListOptions<S> | undefined,
+  list: RawLister<P, S>,
+): Paginated<RawAnswer<S>> {
+  const { schema, ...listOptions } = options ?? {};
+  return list(rawRoute(path), rawQuery<P>(params, 'paginate params'), rawSchema(schema as S), listOptions);
 }
 
 /** One raw call through the client's pipeline, its path and query checked when the call is made. */

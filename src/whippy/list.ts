@@ -7,7 +7,7 @@ import { Paginated } from '../core/pagination.js';
 import type { Route } from '../core/path.js';
 import type { QueryValue } from '../core/request-spec.js';
 import type { Input } from '../core/resource.js';
-import { rawQuery, rawRoute, rawSchema, type RawAnswer, type RawListOptions } from '../core/raw-calls.js';
+import { rawPaginate, type RawAnswer, type RawListOptions } from '../core/raw-calls.js';
 import { looseObject } from '../core/schema.js';
 
 /** Whippy's default page size. */
@@ -64,7 +64,7 @@ export function whippyPaginate<S extends zc.$ZodType | undefined>(
   params: WhippyListParams | undefined,
   options: RawListOptions<S> | undefined,
 ): Paginated<RawAnswer<S>> {
-  const { schema, ...listOptions } = options ?? {};
-  const envelope = looseObject({ data: z.array(rawSchema(schema as S)), total: z.optional(z.number()) });
-  return whippyList(http, rawRoute(path), rawQuery<WhippyListParams>(params, 'paginate params'), envelope, listOptions);
+  return rawPaginate(path, params, options, (route, query, item, listOptions) =>
+    whippyList(http, route, query, looseObject({ data: z.array(item), total: z.optional(z.number()) }), listOptions),
+  );
 }

@@ -91,7 +91,7 @@ describe('raw calls: client.get/post/put/patch/delete', () => {
       server.close.fake.resetFaults();
     };
     await check(
-      (c) => c.get('lead/'),
+      (c) => c.get('/lead/'),
       (c, signal) => c.sequences.list({}, { signal }),
     );
     await check(
