@@ -28,6 +28,7 @@ export type { ValidationMode, OpenEnum } from './core/schema.js';
 export { raw } from './core/raw.js';
 export type { ClientOptions, RequestOptions, ListOptions } from './core/options.js';
 export type { AppInfo } from './core/user-agent.js';
+export type { QueryValue } from './core/request-spec.js';
 export type { RawCallOptions, RawAnswer, RawListOptions, RawQuery, RawCalls } from './core/raw-calls.js';
 export type { VendorClient } from './core/with-options.js';
 export type { ClientHooks, RetryEvent, RetryReason, ResponseEvent, PacingEvent } from './core/hooks.js';
