@@ -34,6 +34,10 @@ const matrix = [
   ['edge-runtime', process.execPath, [`${root}scripts/edge-smoke.mjs`]],
 ];
 
+// The User-Agent each runtime sent (the fake's request log): the SDK's own where the runtime lets it
+// be set, none of the SDK's inside edge-runtime (src/core/user-agent.ts).
+const userAgentOk = (name, userAgent) => (name === 'edge-runtime') !== /^sequence-apis\/\S+ \(\w+\/\S+\)$/.test(userAgent ?? '');
+
 const results = [];
 for (const [name, command, args] of matrix) {
   // spawn, not spawnSync: the fakes live in this process, so its event loop must keep running.
@@ -48,7 +52,9 @@ for (const [name, command, args] of matrix) {
       resolve({ code, out: out.trim() });
     });
   });
-  results.push({ name, ok: outcome.code === 0, detail: outcome.out.split('\n').at(-1) });
+  const userAgent = server.close.fake.requests.at(-1)?.headers['user-agent'];
+  const ok = outcome.code === 0 && userAgentOk(name, userAgent);
+  results.push({ name, ok, detail: `${outcome.out.split('\n').at(-1)}; user-agent: ${userAgent ?? 'none'}` });
 }
 await server.stop();
 

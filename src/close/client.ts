@@ -2,7 +2,13 @@ import { checkClientOptionKinds, type OptionKind } from '../core/client-options.
 import { baseUrlFromEnv } from '../core/env.js';
 import { HttpClient } from '../core/http.js';
 import type { ClientOptions } from '../core/options.js';
+import { clientPipeline, pipelineOf } from '../core/client-pipeline.js';
+import type { Paginated } from '../core/pagination.js';
+import type { RawAnswer, RawListOptions } from '../core/raw-calls.js';
+import { VendorClient } from '../core/with-options.js';
+import type * as zc from 'zod/v4/core';
 import { closeAuth, type CloseCredentials } from './auth.js';
+import { closePaginate, type CloseListParams } from './list.js';
 import { closeProfile } from './profile.js';
 import { CloseBulkSubscriptions } from './resources/bulk-subscriptions.js';
 import { CloseEvents } from './resources/events.js';
@@ -22,7 +28,7 @@ export interface CloseClientOptions extends ClientOptions, CloseCredentials {}
  * const close = new CloseClient(); // reads CLOSE_API_KEY
  * const seq = await close.sequences.retrieve('seq_123');
  */
-export class CloseClient {
+export class CloseClient extends VendorClient<CloseClientOptions> {
   /** Sequences: list, retrieve, create, update, delete. */
   declare readonly sequences: CloseSequences;
   /** Sequence subscriptions: list (filtered), retrieve, create, update, pause, resume. */
@@ -37,13 +43,27 @@ export class CloseClient {
   declare readonly baseUrl: string;
 
   constructor(options: CloseClientOptions = {}) {
+    super();
     checkClientOptionKinds('close', options, CLOSE_OPTION_KINDS);
-    const http = new HttpClient(closeProfile, baseUrlFromEnv(options, 'CLOSE_BASE_URL'), closeAuth(options));
+    const http = clientPipeline(
+      this,
+      options,
+      (parent) => new HttpClient(closeProfile, baseUrlFromEnv(options, 'CLOSE_BASE_URL'), closeAuth(options), parent),
+    );
     this.baseUrl = http.baseUrl;
     this.sequences = new CloseSequences(http);
     this.subscriptions = new CloseSubscriptions(http);
     this.bulkSubscriptions = new CloseBulkSubscriptions(http);
     this.webhooks = new CloseWebhooks(http);
     this.events = new CloseEvents(http);
+  }
+
+  /** Walks any Close list endpoint, `_skip`/`_limit` until `has_more` is false: `close.paginate('lead/', { query })`. */
+  paginate<S extends zc.$ZodType | undefined = undefined>(
+    path: string,
+    params?: CloseListParams,
+    options?: RawListOptions<S>,
+  ): Paginated<RawAnswer<S>> {
+    return closePaginate(pipelineOf(this), path, params, options);
   }
 }

@@ -1,10 +1,13 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import type * as zc from 'zod/v4/core';
 import type { HttpClient } from '../core/http.js';
 import { dataArray, offsetList } from '../core/offset-list.js';
 import type { ListOptions } from '../core/options.js';
 import { Paginated } from '../core/pagination.js';
 import type { Route } from '../core/path.js';
 import type { Input } from '../core/resource.js';
+import { rawPaginate, type RawAnswer, type RawListOptions } from '../core/raw-calls.js';
+import { looseObject } from '../core/schema.js';
 
 /** Close's default page size. */
 export const CLOSE_PAGE_SIZE = 100;
@@ -41,4 +44,16 @@ export function closeList<T>(
       options,
     );
   });
+}
+
+/** `close.paginate(path, params)`: any Close list endpoint, walked as {@link closeList} walks the SDK's. */
+export function closePaginate<S extends zc.$ZodType | undefined>(
+  http: HttpClient,
+  path: string,
+  params: CloseListParams | undefined,
+  options: RawListOptions<S> | undefined,
+): Paginated<RawAnswer<S>> {
+  return rawPaginate(path, params, options, (route, query, item, listOptions) =>
+    closeList(http, route, query, looseObject({ data: z.array(item), has_more: z.optional(z.boolean()) }), listOptions),
+  );
 }

@@ -8,6 +8,8 @@ import { notify } from './hooks.js';
 import { createLogger, type LeveledLogger } from './logger.js';
 import { checkCount, checkHeaders, checkRequestOptions, type ClientOptions, type RequestOptions } from './options.js';
 import { createPacer, type Pacer } from './pacer.js';
+import { lowerCaseNames, userAgentHeader } from './user-agent.js';
+import { sharesPacer, type PacingIdentity } from './with-options.js';
 import { sendWithRetries, type PipelineCall, type PipelineClient } from './pipeline.js';
 import { readRateLimit, type RateLimit } from './rate-limit.js';
 import { ALWAYS_SENSITIVE_HEADERS, redactFields, redactHeaders, scrubSecrets } from './redact.js';
@@ -47,13 +49,20 @@ export class HttpClient {
   readonly #sensitive: readonly string[];
   readonly #logger: LeveledLogger;
   readonly #pacer: Pacer | undefined;
+  readonly #identity: PacingIdentity;
   readonly #decode: DecodeContext;
   /** How responses are checked. */
   readonly validation: ValidationMode;
   /** The API root requests go to. */
   readonly baseUrl: string;
 
-  constructor(profile: VendorProfile, options: ClientOptions, auth: { headers: Record<string, string>; secrets: readonly string[] }) {
+  /** `parent`: the client `withOptions` derives this one from; its pacer is shared if {@link sharesPacer} says so. */
+  constructor(
+    profile: VendorProfile,
+    options: ClientOptions,
+    auth: { headers: Record<string, string>; secrets: readonly string[] },
+    parent?: HttpClient,
+  ) {
     checkClientOptions(profile, options, auth.headers);
     this.#profile = profile;
     this.#options = { ...options };
@@ -71,11 +80,20 @@ export class HttpClient {
       logger: this.#logger,
       onWait: (waitMs, reason) => this.#notifyPacing(waitMs, reason),
     });
+    // A client derived by withOptions on the same host and credential paces with its parent: one budget.
+    this.#identity = { baseUrl: this.baseUrl, auth: auth.headers, options, budgets: profile.budgets };
+    if (parent && sharesPacer(parent.#identity, this.#identity)) this.#pacer = parent.#pacer;
     this.#decode = { vendor: profile.vendor, validation: this.validation, secrets: this.#secrets, logger: this.#logger };
     this.#kyDefaults = {
       prefix: this.baseUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      headers: { accept: 'application/json', ...options.headers, ...auth.headers },
+      // The SDK's User-Agent, unless the caller's headers carry their own (theirs wins).
+      headers: {
+        accept: 'application/json',
+        ...userAgentHeader(options.appInfo, `${profile.vendor} client options`),
+        ...lowerCaseNames(options.headers),
+        ...auth.headers,
+      },
       // A redirect is never followed: a custom auth header would travel to whatever host it names.
       redirect: 'manual',
       // The pipeline owns retries (one budget for every kind of failure): ky makes one request per call.
@@ -162,7 +180,7 @@ export class HttpClient {
     const kyOptions: KyOptions = { method: spec.method, timeout: timeoutMs };
     if (spec.query !== undefined) kyOptions.searchParams = spec.query;
     if (spec.body !== undefined) kyOptions.json = spec.body;
-    if (options?.headers !== undefined && Object.keys(options.headers).length > 0) kyOptions.headers = options.headers;
+    if (options?.headers !== undefined && Object.keys(options.headers).length > 0) kyOptions.headers = lowerCaseNames(options.headers);
     if (signal !== undefined) kyOptions.signal = signal;
     return {
       method: spec.method,

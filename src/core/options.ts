@@ -3,6 +3,7 @@ import { InvalidRequestError, type ValidationIssue } from './errors.js';
 import type { ClientHooks } from './hooks.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import type { AppInfo } from './user-agent.js';
 import type { ValidationMode } from './schema.js';
 
 /** Options every vendor client accepts, with the same names in all three (the hooks `onRetry` and `onResponse` included). */
@@ -30,6 +31,11 @@ export interface ClientOptions extends ClientHooks {
   validation?: ValidationMode;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * Your application, added to the User-Agent: `sequence-apis/0.1.0 (node/24.1.0) MyApp/1.2.3`.
+   * A `User-Agent` in `headers` (or a call's headers) replaces the whole header instead.
+   */
+  appInfo?: AppInfo;
   /**
    * Pace requests to the vendor's rate limit (default true): follow the window its responses
    * announce, and its documented rate where it announces none (Whippy: 25 requests a second).

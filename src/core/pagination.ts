@@ -1,4 +1,4 @@
-import { InvalidRequestError, SequenceSdkError } from './errors.js';
+import { AbortError, InvalidRequestError, SequenceSdkError } from './errors.js';
 import { checkCount } from './options.js';
 
 /** One page as a vendor resource fetched it, before it becomes a {@link Page}. */
@@ -86,6 +86,23 @@ async function loadPage<T>(source: PageSource<T>, offset: number, signal: AbortS
 const noop = (): void => {};
 
 /**
+ * A page as the walk may hand it on: once the caller's signal has fired, nothing more is yielded
+ * (not even a page that arrived before the abort), and the walk rejects with {@link AbortError}.
+ */
+async function unlessAborted<T>(page: Promise<Page<T>>, signal: AbortSignal | undefined): Promise<Page<T>> {
+  let settled: Page<T> | undefined;
+  let failure: unknown;
+  try {
+    settled = await page;
+  } catch (error) {
+    failure = error;
+  }
+  if (signal?.aborted) throw failure instanceof AbortError ? failure : new AbortError('The list walk was aborted');
+  if (settled === undefined) throw failure;
+  return settled;
+}
+
+/**
  * What every `list()` returns, at once and without awaiting:
  * `for await` walks items across pages lazily; `await` gives the first {@link Page};
  * `.pages()` walks pages; `.toArray({ limit })` collects up to a required cap.
@@ -134,8 +151,15 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
    */
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> & AsyncIterable<T> {
     const pages = this.pages();
+    const signal = this.#source.signal;
     let items: T[] = [];
     let index = 0;
+    // Aborted while holding a page: its rest is dropped, the page walk closed (cancelling prefetches).
+    const abandon = async (): Promise<never> => {
+      items = [];
+      await pages.return(undefined);
+      throw new AbortError('The list walk was aborted');
+    };
     const nextPage = async (): Promise<IteratorResult<T, undefined>> => {
       for (;;) {
         const step = await pages.next();
@@ -146,7 +170,8 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
       }
     };
     return {
-      next: () => (index < items.length ? Promise.resolve({ done: false, value: items[index++]! }) : nextPage()),
+      next: () =>
+        signal?.aborted ? abandon() : index < items.length ? Promise.resolve({ done: false, value: items[index++]! }) : nextPage(),
       return: async () => {
         items = [];
         await pages.return(undefined);
@@ -183,10 +208,11 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 
   async *#serialPages(): AsyncGenerator<Page<T>, void, undefined> {
-    let page = await this.#firstPage();
+    const signal = this.#source.signal;
+    let page = await unlessAborted(this.#firstPage(), signal);
     yield page;
     while (page.hasNextPage()) {
-      page = await page.getNextPage();
+      page = await unlessAborted(page.getNextPage(), signal);
       yield page;
     }
   }
@@ -214,7 +240,7 @@ export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
       if (source.reportsTotal) launch();
       else fill();
       for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
-        const page = await head.page;
+        const page = await unlessAborted(head.page, source.signal);
         if (page.total !== undefined) end = page.total;
         const more = page.hasNextPage();
         if (more && page.nextOffset() !== (queue[0]?.offset ?? nextOffset)) {

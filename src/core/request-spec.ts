@@ -4,7 +4,7 @@ import type { VendorBudget } from './pacer.js';
 import type { RateLimitReader } from './rate-limit.js';
 
 /** HTTP methods the vendors use. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A query-string value; undefined values are left out. */
 export type QueryValue = string | number | boolean | undefined;

@@ -1,4 +1,5 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import type * as zc from 'zod/v4/core';
 import type { HttpClient } from '../core/http.js';
 import { dataArray, offsetList } from '../core/offset-list.js';
 import type { ListOptions } from '../core/options.js';
@@ -6,6 +7,8 @@ import { Paginated } from '../core/pagination.js';
 import type { Route } from '../core/path.js';
 import type { QueryValue } from '../core/request-spec.js';
 import type { Input } from '../core/resource.js';
+import { rawPaginate, type RawAnswer, type RawListOptions } from '../core/raw-calls.js';
+import { looseObject } from '../core/schema.js';
 
 /** Whippy's default page size. */
 export const WHIPPY_PAGE_SIZE = 50;
@@ -53,4 +56,16 @@ export function whippyList<T>(
       options,
     );
   });
+}
+
+/** `whippy.paginate(path, params)`: any Whippy list endpoint, walked as {@link whippyList} walks the SDK's (GET). */
+export function whippyPaginate<S extends zc.$ZodType | undefined>(
+  http: HttpClient,
+  path: string,
+  params: WhippyListParams | undefined,
+  options: RawListOptions<S> | undefined,
+): Paginated<RawAnswer<S>> {
+  return rawPaginate(path, params, options, (route, query, item, listOptions) =>
+    whippyList(http, route, query, looseObject({ data: z.array(item), total: z.optional(z.number()) }), listOptions),
+  );
 }

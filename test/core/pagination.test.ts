@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError } from '../../src/index.js';
+import { AbortError, InvalidRequestError } from '../../src/index.js';
 import { Paginated, type FetchedPage, type PageSource } from '../../src/core/pagination.js';
 
 /** An in-memory page source over `total` numbered items; records offsets fetched and aborted. */
@@ -144,5 +144,64 @@ describe('Paginated', () => {
   it('surfaces a failing page as a rejection of the walk', async () => {
     const source: PageSource<number> = { startOffset: 0, pageSize: 1, fetch: () => Promise.reject(new Error('boom')) };
     await expect(collect(new Paginated(source, 3))).rejects.toThrow('boom');
+  });
+
+  describe('an abort stops the walk at once', () => {
+    /** Walks `list` until `stopAt` is taken, aborts, and returns what came after and how the walk ended. */
+    async function abortAt(list: Paginated<number>, controller: AbortController, stopAt: number) {
+      const taken: number[] = [];
+      const iterator = list[Symbol.asyncIterator]();
+      for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
+        taken.push(step.value);
+        if (step.value === stopAt) break;
+      }
+      controller.abort();
+      const after = await iterator.next().then(
+        (step) => ({ step }),
+        (error: unknown) => ({ error }),
+      );
+      return { taken, after };
+    }
+
+    it('yields nothing more of the page it holds and rejects with AbortError', async () => {
+      const controller = new AbortController();
+      const { source } = numbers(35);
+      const { taken, after } = await abortAt(new Paginated({ ...source, signal: controller.signal }), controller, 14);
+      expect(taken).toEqual(range(15));
+      expect(after).toEqual({ error: expect.any(AbortError) });
+    });
+
+    it('cancels the pages it prefetched', async () => {
+      const controller = new AbortController();
+      // Pages past the second would take long: they are still in flight when the walk is aborted.
+      const { source, log } = numbers(1_000, { latencyMs: (offset) => (offset < 20 ? 1 : 60_000) });
+      const list = new Paginated({ ...source, signal: controller.signal }, 4);
+      const { taken, after } = await abortAt(list, controller, 14);
+      expect(taken).toEqual(range(15));
+      expect(after).toEqual({ error: expect.any(AbortError) });
+      expect(log.inFlight).toBe(0);
+      expect(log.aborted).toEqual(expect.arrayContaining([20, 30]));
+    });
+
+    it('a page walk yields no page once aborted, even one already fetched', async () => {
+      const controller = new AbortController();
+      const fetched: number[] = [];
+      const source: PageSource<number> = {
+        startOffset: 0,
+        pageSize: 10,
+        signal: controller.signal,
+        fetch: (offset) => {
+          fetched.push(offset);
+          return Promise.resolve({ items: range(10).map((i) => offset + i), hasMore: true, response: new Response() });
+        },
+      };
+      const pages = new Paginated(source, 3).pages();
+      expect((await pages.next()).value?.offset).toBe(0);
+      // The prefetched pages have arrived (they answer at once); abort before asking for them.
+      await new Promise(setImmediate);
+      expect(fetched).toEqual(expect.arrayContaining([10, 20]));
+      controller.abort();
+      await expect(pages.next()).rejects.toBeInstanceOf(AbortError);
+    });
   });
 });

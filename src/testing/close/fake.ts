@@ -177,6 +177,14 @@ export class CloseFake extends FakeApi {
       this.withItem(this.bulkActions, ctx.params.id!, 'Not found', (action) => json(200, pickFields(ctx.query, action))),
     );
     this.eventLog.install((method, path, handler) => this.route(method, path, handler));
+    // Not a sequence endpoint: the leads the subscriptions name, so the escape hatch
+    // (`close.get('lead/')`, `close.paginate('lead/')`) has a list of Close's shape to walk.
+    this.route('GET', '/lead/', (ctx) => this.#list(ctx, this.#leads()));
+  }
+
+  #leads(): FakeRecord[] {
+    const ids = new Set([...this.subscriptions.values()].map((sub) => String(sub.lead_id)));
+    return [...ids].map((id) => ({ id, display_name: `Lead ${id}` }));
   }
 
   #list(ctx: RouteContext, items: FakeRecord[]): Response {
