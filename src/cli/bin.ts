@@ -1,4 +1,4 @@
-// The `sequence-apis` command. Ctrl-C aborts the pull; the output file is closed complete.
+// The `sequence-apis` command. Ctrl-C or SIGTERM aborts the pull or sync; the output file is closed complete.
 import { EXIT } from './exit-codes.js';
 import { main } from './main.js';
 
@@ -14,6 +14,13 @@ process.stderr.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 const controller = new AbortController();
+// SIGTERM (cron, Docker, Kubernetes) stops a pull or sync as cleanly as Ctrl-C: the page in flight
+// is dropped, the output closed complete and the resume state saved; the exit code then says which.
+let terminated = false;
 process.once('SIGINT', () => controller.abort());
+process.once('SIGTERM', () => {
+  terminated = true;
+  controller.abort();
+});
 const code = await main(process.argv.slice(2), { stderr: (line) => process.stderr.write(`${line}\n`), signal: controller.signal });
-process.exitCode = code;
+process.exitCode = terminated && code === EXIT.interrupted ? EXIT.terminated : code;

@@ -29,6 +29,8 @@ export const EXIT = {
   output: 8,
   /** Stopped with Ctrl-C; the output holds everything pulled until then. */
   interrupted: 130,
+  /** Stopped by SIGTERM, as cleanly as by Ctrl-C (128 + 15, what the shell reports). */
+  terminated: 143,
 } as const;
 
 /** The exit code for an error the command ended with. */

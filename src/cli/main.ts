@@ -4,6 +4,7 @@ import { COMMANDS, ENV_HINT, RESOURCE_DESCRIPTIONS, type CommandSpec, type Optio
 import { EXIT } from './exit-codes.js';
 import { FORMATS, type Format } from './output.js';
 import { runCommand, type RunContext } from './run.js';
+import { addSyncCommand, SYNC_EXIT } from './sync-command.js';
 import { usageHint, version } from './usage.js';
 
 function positiveInt(value: string): number {
@@ -121,6 +122,7 @@ export function buildProgram(context: RunContext, done: (code: number) => void):
       );
     });
   }
+  addSyncCommand(program, context, done);
   program
     .command('fake-server')
     .description('start local fakes of the three APIs on 127.0.0.1 (for demos and trying the commands)')
@@ -162,7 +164,8 @@ export async function main(argv: string[], context: RunContext): Promise<number>
       if (error.code === 'commander.help') return EXIT.usage;
       context.stderr(`sequence-apis: ${error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\?\)/, ' (did you mean $1?)')}`);
       context.stderr(usageHint(program, argv));
-      return EXIT.usage;
+      // sync's exit codes are 0, 1 (an error, bad input included) and 2 (a stream incomplete).
+      return argv[0] === 'sync' ? SYNC_EXIT.failure : EXIT.usage;
     }
     throw error;
   }

@@ -24,6 +24,8 @@ const COMBINATIONS = [
 ];
 const SCOPES = ['object_type', 'object_id', 'action', 'lead_id', 'user_id', 'request_id'];
 const MAX_EVENTS = 50;
+/** How long Close keeps an event: 30 days. */
+const RETENTION_MS = 30 * 86_400_000;
 
 function randomHex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -46,15 +48,18 @@ export class CloseEventLog {
   readonly outbox = new WebhookOutbox();
   readonly #newId: (prefix: string) => string;
   readonly #base: FakeRecord;
+  readonly #clock: () => Date;
 
-  constructor(newId: (prefix: string) => string, base: FakeRecord) {
+  /** `clock` dates the events; entries older than 30 days on it are forgotten, as Close does. */
+  constructor(newId: (prefix: string) => string, base: FakeRecord, clock: () => Date = () => new Date()) {
     this.#newId = newId;
     this.#base = base;
+    this.#clock = clock;
   }
 
   /** Logs a change to an object and delivers it to matching subscriptions. */
   record(objectType: string, action: string, object: FakeRecord, previous?: FakeRecord): void {
-    const now = new Date().toISOString();
+    const now = this.#clock().toISOString();
     const changed = previous ? Object.keys(object).filter((key) => JSON.stringify(object[key]) !== JSON.stringify(previous[key])) : [];
     const event: FakeRecord = {
       ...this.#base,
@@ -128,7 +133,15 @@ export class CloseEventLog {
     return json(201, hook);
   }
 
+  /** Drops the events older than the log keeps (30 days on the clock). */
+  #forget(): void {
+    const oldest = new Date(this.#clock().getTime() - RETENTION_MS).toISOString();
+    const keep = this.events.findIndex((event) => String(event.date_updated) >= oldest);
+    this.events.splice(0, keep < 0 ? this.events.length : keep);
+  }
+
   #list(ctx: RouteContext): Response {
+    this.#forget();
     const q = ctx.query;
     const used = SCOPES.filter((key) => q.has(key))
       .sort()

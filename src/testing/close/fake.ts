@@ -25,6 +25,13 @@ export interface CloseFakeOptions {
   seed?: boolean;
   /** Largest `_limit` accepted (default 1,000). */
   maxLimit?: number;
+  /**
+   * Deepest `_skip` accepted (default: none). Close has such a maximum per resource, unpublished
+   * (35,000 measured on `/lead/`); deeper pages get its 400 with a `field-errors` body.
+   */
+  maxSkip?: number;
+  /** The fake's clock (default the real one): record dates and the event log's 30 days follow it. */
+  clock?: () => Date;
 }
 
 /**
@@ -45,6 +52,8 @@ export class CloseFake extends FakeApi {
   readonly #apiKey: string;
   readonly #accessToken: string;
   readonly #maxLimit: number;
+  readonly #maxSkip: number;
+  readonly #clock: () => Date;
   readonly #newId = prefixedIdMaker(seededRandom(7));
 
   constructor(options: CloseFakeOptions = {}, basePath = '/api/v1') {
@@ -52,7 +61,9 @@ export class CloseFake extends FakeApi {
     this.#apiKey = options.apiKey ?? 'test_close_key';
     this.#accessToken = options.accessToken ?? 'test_close_token';
     this.#maxLimit = options.maxLimit ?? 1_000;
-    this.eventLog = new CloseEventLog(this.#newId, { user_id: USER_ID, organization_id: ORG_ID });
+    this.#maxSkip = options.maxSkip ?? Number.POSITIVE_INFINITY;
+    this.#clock = options.clock ?? (() => new Date());
+    this.eventLog = new CloseEventLog(this.#newId, { user_id: USER_ID, organization_id: ORG_ID }, this.#clock);
     this.#routes();
     if (options.seed !== false) this.#seed();
   }
@@ -94,6 +105,22 @@ export class CloseFake extends FakeApi {
       });
     }
     return count;
+  }
+
+  /**
+   * Removes a subscription, logging a `deleted` event: Close has no route for it, but a
+   * subscription goes when its contact or lead is deleted. Returns whether it existed.
+   */
+  removeSubscription(id: string): boolean {
+    const subscription = this.subscriptions.get(id);
+    if (!subscription) return false;
+    this.subscriptions.delete(id);
+    this.eventLog.record('sequence_subscription', 'deleted', subscription);
+    return true;
+  }
+
+  #now(): string {
+    return closeNow(this.#clock());
   }
 
   #seed(): void {
@@ -147,6 +174,8 @@ export class CloseFake extends FakeApi {
     }
     if (!Number.isInteger(skip) || skip < 0)
       return json(400, { errors: [], 'field-errors': { _skip: 'Input should be greater than or equal to 0' } });
+    if (skip > this.#maxSkip)
+      return json(400, { errors: [], 'field-errors': { _skip: `Input should be less than or equal to ${this.#maxSkip}` } });
     return json(200, { data: items.slice(skip, skip + limit), has_more: skip + limit < items.length });
   }
 
@@ -185,7 +214,7 @@ export class CloseFake extends FakeApi {
   }
 
   #createSequence(body: FakeRecord): FakeRecord {
-    const now = closeNow();
+    const now = this.#now();
     const sequence: FakeRecord = {
       ...body,
       id: this.#newId('seq'),
@@ -200,7 +229,7 @@ export class CloseFake extends FakeApi {
   }
 
   #updateSequence(sequence: FakeRecord, body: FakeRecord): Response {
-    const now = closeNow();
+    const now = this.#now();
     const before = structuredClone(sequence);
     const { steps, ...fields } = body ?? {};
     Object.assign(sequence, fields, { date_updated: now, updated_by_id: USER_ID });
@@ -239,7 +268,7 @@ export class CloseFake extends FakeApi {
   }
 
   #addSubscription(body: FakeRecord): FakeRecord {
-    const subscription = subscriptionRecord(this.#newId, body);
+    const subscription = subscriptionRecord(this.#newId, body, this.#now());
     this.subscriptions.set(String(subscription.id), subscription);
     return subscription;
   }
@@ -250,7 +279,7 @@ export class CloseFake extends FakeApi {
       return json(400, { errors: [], 'field-errors': { status: 'Status can only be set to active or paused.' } });
     }
     const before = structuredClone(subscription);
-    Object.assign(subscription, body, { date_updated: closeNow() });
+    Object.assign(subscription, body, { date_updated: this.#now() });
     if (status === 'paused') subscription.status_reason = 'manual';
     if (status === 'active') subscription.status_reason = null;
     this.eventLog.record('sequence_subscription', 'updated', subscription, before);

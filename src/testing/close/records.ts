@@ -17,9 +17,9 @@ export function stamped(now: string): FakeRecord {
   return { created_by_id: USER_ID, updated_by_id: USER_ID, date_created: now, date_updated: now };
 }
 
-/** Now, as Close writes datetimes: naive ISO with microseconds. */
-export function closeNow(): string {
-  return `${new Date().toISOString().slice(0, 23)}000`;
+/** Now (or `at`), as Close writes datetimes: naive ISO with microseconds. */
+export function closeNow(at: Date = new Date()): string {
+  return `${at.toISOString().slice(0, 23)}000`;
 }
 
 /** A new sequence step, with Close's defaults for the fields the body leaves out. */
@@ -39,7 +39,7 @@ export function stepRecord(newId: NewId, step: FakeRecord, now: string): FakeRec
 }
 
 /** A new subscription, active, from a create body. */
-export function subscriptionRecord(newId: NewId, body: FakeRecord): FakeRecord {
+export function subscriptionRecord(newId: NewId, body: FakeRecord, now: string = closeNow()): FakeRecord {
   return {
     calls_assigned_to: [],
     ...body,
@@ -49,7 +49,7 @@ export function subscriptionRecord(newId: NewId, body: FakeRecord): FakeRecord {
     status_reason: null,
     start_date: null,
     organization_id: ORG_ID,
-    ...stamped(closeNow()),
+    ...stamped(now),
   };
 }
 
