@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Provisions and starts the real servers the suite shares (redis-server), once per run.
+    globalSetup: ['test/setup/services.ts'],
     setupFiles: ['test/setup/canary-console.ts', 'test/setup/fast-backoff.ts'],
     testTimeout: 20_000,
     // One worker per core: vitest's default (cores - 1) runs the files one at a time on a 2-core

@@ -1,5 +1,5 @@
 // Issue 14: N = 4 processes on one key against fakes enforcing the vendor's limit across all of
-// them, sharing one Redis store, beside the same 4 pacing alone. Needs redis-server on the PATH.
+// them, sharing one Redis store, beside the same 4 pacing alone. Finds (or installs) redis-server as the tests do.
 import { fileURLToPath } from 'node:url';
 import { startFakeServer } from 'sequence-apis/testing';
 import { startRedis } from '../test/helpers/redis.ts';

@@ -1,26 +1,26 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
 import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { openClient } from '../redis/clients.js';
 
 let server: FakeServer;
-let redis: TestRedis;
+// The run's shared redis-server (test/setup/services.ts).
+const redis = { url: inject('redisUrl') };
 let dir: string;
 
 beforeAll(async () => {
-  [server, redis] = await Promise.all([startFakeServer(), startRedis()]);
+  server = await startFakeServer();
   dir = mkdtempSync(join(tmpdir(), 'sequence-apis-cli-redis-'));
   vi.stubEnv('WHIPPY_API_KEY', 'test_whippy_key');
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
-  await Promise.all([server.stop(), redis.stop()]);
+  await server.stop();
 });
 
 describe('sequence-apis --redis', () => {

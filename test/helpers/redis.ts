@@ -1,5 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
+import { provision, type Requirement } from '../setup/provision.js';
+import { freePort, spawnTied, waitForPort, type TiedProcess } from '../setup/tied-process.js';
+
+/** What the Redis tests need: Debian's redis-server, or the one `REDIS_SERVER` points at. */
+export const REDIS: Requirement = {
+  neededBy: 'the Redis tests',
+  binaries: [{ name: 'redis-server', env: 'REDIS_SERVER' }],
+  aptPackage: 'redis-server',
+};
 
 /** A real redis-server of the test's own, on a free loopback port. */
 export interface TestRedis {
@@ -16,56 +23,36 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' }, () => resolve(true));
-      socket.once('error', () => resolve(false));
-      socket.once('connect', () => socket.end());
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`redis-server did not listen on ${port}`);
-}
-
-function launch(port: number): ChildProcess {
+/** Starts redis-server on `port` (no persistence), tied to this process; resolves once it listens. */
+export async function launchRedis(binary: string, port: number): Promise<TiedProcess> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
-  return spawn('redis-server', args, { stdio: 'ignore' });
+  const server = await spawnTied(binary, args);
+  await waitForPort(port, server, 'redis-server').catch(async (error: unknown) => {
+    await server.kill();
+    throw error;
+  });
+  return server;
 }
 
-/** Starts redis-server (installed by `.ci/run`; `apt-get install redis-server`) on a free loopback port. */
+/**
+ * Starts a redis-server of the test's own on a free loopback port, for tests that kill, pause or
+ * restart it. The binary is the one the global setup resolved (it sets `REDIS_SERVER`); outside
+ * vitest (the benchmarks) it is found, or installed, the same way.
+ */
 export async function startRedis(): Promise<TestRedis> {
+  const binary = provision(REDIS)['redis-server']!;
   const port = await freePort();
-  let child = launch(port);
-  await waitForPort(port, child);
-  const kill = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGCONT');
-    child.kill('SIGKILL');
-    await exited;
-  };
+  let server = await launchRedis(binary, port);
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    kill,
+    kill: () => server.kill(),
     async restart() {
-      await kill();
-      child = launch(port);
-      await waitForPort(port, child);
+      await server.kill();
+      server = await launchRedis(binary, port);
     },
-    pause: () => void child.kill('SIGSTOP'),
-    resume: () => void child.kill('SIGCONT'),
-    stop: kill,
+    pause: () => server.signal('SIGSTOP'),
+    resume: () => server.signal('SIGCONT'),
+    stop: () => server.kill(),
   };
 }

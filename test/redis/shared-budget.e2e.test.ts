@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeHeld, runProcesses, type SharedRun } from '../../bench/shared-budget.js';
 import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
 
 const src = (path: string) => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
 let server: FakeServer;
-let redis: TestRedis;
+// The run's shared redis-server (test/setup/services.ts).
+const redis = { url: inject('redisUrl') };
 let dir: string;
 let worker: string[];
 
@@ -31,10 +31,10 @@ beforeAll(async () => {
     },
   });
   worker = [process.execPath, join(dir, 'worker.cjs')];
-  [server, redis] = await Promise.all([startFakeServer(), startRedis()]);
+  server = await startFakeServer();
 });
 afterAll(async () => {
-  await Promise.all([server.stop(), redis.stop()]);
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

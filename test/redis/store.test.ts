@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MemoryRateLimitStore } from '../../src/core/memory-store.js';
 import type { AcquireRequest, RateBudget, RateLimitScope, RateLimitStore } from '../../src/core/rate-limit-store.js';
 import { rateLimitScope } from '../../src/core/scope.js';
 import { redisRateLimitStore } from '../../src/redis/index.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { openClient } from './clients.js';
 
-let redis: TestRedis;
+// The run's shared redis-server (test/setup/services.ts); every test keys its own scope.
+const redis = { url: inject('redisUrl') };
 const closers: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
 afterAll(async () => {
   for (const close of closers) await close();
-  await redis.stop();
 });
 
 const bucket: RateBudget = { name: 'requests', kind: 'bucket', limit: 5, windowMs: 500 };
