@@ -22,7 +22,8 @@ function reasonOf(error: unknown, user: string | undefined): string {
   const message = (error instanceof Error ? error.message : String(error)).replaceAll(/\s+/g, ' ').trim();
   if (code && UNREACHABLE.has(code)) return `cannot reach the PostgreSQL server (${code}${message ? `: ${message}` : ''})`;
   if (/timeout expired|connection timeout/i.test(message)) return `cannot reach the PostgreSQL server (${message})`;
-  if (code === '28P01' || code === '28000') return `PostgreSQL refused the login${user ? ` of user ${user}` : ''} (${message}): check the user and password`;
+  if (code === '28P01' || code === '28000')
+    return `PostgreSQL refused the login${user ? ` of user ${user}` : ''} (${message}): check the user and password`;
   if (code === '3D000') return `${message}: create it, or name another database in the URL`;
   if (code === '3F000') return `${message}: create it, or pass a schema that exists`;
   if (code === '42501') {

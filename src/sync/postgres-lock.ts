@@ -79,7 +79,7 @@ function describeHolder(row: Record<string, unknown> | undefined): string {
   const name = typeof row.application_name === 'string' ? row.application_name : '';
   const ours = /^sequence-apis sync \S+ (pid \d+ on .+)$/.exec(name)?.[1];
   const who = ours ?? `application ${JSON.stringify(name || 'unnamed')}`;
-  const from = row.client ? ` from ${String(row.client)}` : '';
+  const from = typeof row.client === 'string' ? ` from ${row.client}` : '';
   const since = row.backend_start instanceof Date ? `, since ${row.backend_start.toISOString()}` : '';
   return `${who}, PostgreSQL backend ${String(row.pid)}${from}${since}`;
 }

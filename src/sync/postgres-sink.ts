@@ -95,7 +95,8 @@ export class PostgresSyncSink implements SyncSink {
       await this.#lock.createLocked(client, async () => {
         if (!(await schemaExists(client, this.#schema))) await client.query(`CREATE SCHEMA IF NOT EXISTS ${PgTable.quote(this.#schema)}`);
         this.#state ??= await PgStateTable.create(client, this.#schema);
-        for (const name of this.#names) if (!this.#tables.has(name)) this.#tables.set(name, await PgTable.create(client, this.#schema, name));
+        for (const name of this.#names)
+          if (!this.#tables.has(name)) this.#tables.set(name, await PgTable.create(client, this.#schema, name));
       });
     });
   }
@@ -117,7 +118,8 @@ export class PostgresSyncSink implements SyncSink {
       upsert: (name, items, syncedAt) => guard(() => table(name).upsert(client, items, syncedAt)),
       delete: (name, ids) => guard(() => table(name).delete(client, ids)),
       deleteStale: (name, before) => guard(() => table(name).deleteStale(client, before)),
-      writeState: (vendor: SyncVendor, stream: string, state: StreamState) => guard(() => this.#state!.write(client, vendor, stream, state)),
+      writeState: (vendor: SyncVendor, stream: string, state: StreamState) =>
+        guard(() => this.#state!.write(client, vendor, stream, state)),
       commit: async () => {
         await guard(() => client.query('COMMIT'));
         for (const found of this.#tables.values()) found.committed();

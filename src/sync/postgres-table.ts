@@ -137,7 +137,9 @@ export class PgTable {
     }
     for (const [column, first] of added) {
       const kind = widened.has(column) ? 'double' : first;
-      await client.query(`ALTER TABLE ${this.#qualified} ADD COLUMN IF NOT EXISTS ${quoteIdent(column)} ${SQL_TYPE[kind === 'other' ? 'text' : kind]}`);
+      await client.query(
+        `ALTER TABLE ${this.#qualified} ADD COLUMN IF NOT EXISTS ${quoteIdent(column)} ${SQL_TYPE[kind === 'other' ? 'text' : kind]}`,
+      );
       this.#columns.set(column, kind);
     }
     for (const column of widened) {
