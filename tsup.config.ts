@@ -11,6 +11,7 @@ export default defineConfig([
       'testing/msw': 'src/testing/msw.ts',
       // Node only (node:fs, node:sqlite), but built with the rest so it shares the one core.
       'pull/index': 'src/pull/index.ts',
+      'sync/index': 'src/sync/index.ts',
       'redis/index': 'src/redis/index.ts',
     },
     format: ['esm', 'cjs'],
