@@ -20,7 +20,8 @@ export function isConnectionLost(error: unknown): boolean {
 function reasonOf(error: unknown, user: string | undefined): string {
   const code = codeOf(error);
   const message = (error instanceof Error ? error.message : String(error)).replaceAll(/\s+/g, ' ').trim();
-  if (code && UNREACHABLE.has(code)) return `cannot reach the PostgreSQL server (${code}${message ? `: ${message}` : ''})`;
+  if (code && UNREACHABLE.has(code))
+    return `cannot reach the PostgreSQL server (${message.includes(code) ? message : `${code}: ${message}`})`;
   if (/timeout expired|connection timeout/i.test(message)) return `cannot reach the PostgreSQL server (${message})`;
   if (code === '28P01' || code === '28000')
     return `PostgreSQL refused the login${user ? ` of user ${user}` : ''} (${message}): check the user and password`;

@@ -54,16 +54,14 @@ export class PgTable {
   }
 
   #check(rows: Record<string, unknown>[]): void {
-    const id = rows.find((row) => row.name === 'id');
-    const json = rows.find((row) => row.name === 'json');
-    const wrong = [
-      !id?.unique && '"id" with a unique index',
-      json?.type !== 'jsonb' && '"json" of type jsonb',
-      !rows.some((row) => row.name === '_synced_at') && '"_synced_at"',
-    ].filter(Boolean);
-    if (wrong.length > 0) {
-      throw new SyncDatabaseError(`table ${this.#name} has another layout (no ${wrong.join(', ')} column): not one sequence-apis wrote`);
-    }
+    const column = (name: string) => rows.find((row) => row.name === name);
+    const missing = ['id', 'json'].filter((name) => !column(name));
+    const reason =
+      (missing.length > 0 ? `no ${missing.map((name) => `"${name}"`).join(' or ')} column` : undefined) ??
+      (!column('_synced_at') ? 'no "_synced_at" column' : undefined) ??
+      (!column('id')?.unique ? '"id" has no unique index' : undefined) ??
+      (column('json')?.type !== 'jsonb' ? `"json" is ${String(column('json')?.type)}, not jsonb` : undefined);
+    if (reason) throw new SyncDatabaseError(`table ${this.#name} has another layout (${reason}): not one sequence-apis wrote`);
   }
 
   #take(rows: Record<string, unknown>[]): void {

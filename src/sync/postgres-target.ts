@@ -30,8 +30,9 @@ export function parsePostgresUrl(text: string): PostgresUrl {
   };
 }
 
-/** `url` with `?schema=` set (what `--schema` does). */
+/** `url` with `?schema=` set (what `--schema` does); a text that is no URL is left for the sink to refuse. */
 export function withSchema(text: string, schema: string): string {
+  if (!URL.canParse(text)) return text;
   const url = new URL(text);
   url.searchParams.set('schema', schema);
   return url.toString();

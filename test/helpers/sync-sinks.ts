@@ -62,7 +62,7 @@ export async function withPostgres<T>(schema: string, use: (client: pg.Client) =
   const client = new pg.Client({ connectionString: inject('postgresUrl') });
   await client.connect();
   try {
-    await client.query(`SET search_path TO "${schema}"`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
     return await use(client);
   } finally {
     await client.end();
