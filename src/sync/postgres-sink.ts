@@ -54,6 +54,8 @@ export class PostgresSyncSink implements SyncSink {
     await this.#guard(async () => {
       this.#session = await this.#connect();
       const client = this.#client();
+      // Close writes naive datetimes, in UTC: read them as UTC whatever the server's TimeZone.
+      await client.query("SELECT set_config('TimeZone', 'UTC', false)");
       if (!(await schemaExists(client, this.#schema))) return;
       this.#state = await PgStateTable.check(client, this.#schema);
       for (const name of tables) {
@@ -72,7 +74,8 @@ export class PostgresSyncSink implements SyncSink {
       return {
         client,
         close: async (broken) => {
-          if (!broken) await client.query('RESET application_name').catch(() => (broken = true));
+          // The pool's next user gets the session as it was lent.
+          if (!broken) await client.query('RESET application_name; RESET TimeZone').catch(() => (broken = true));
           client.off?.('error', onError);
           client.release(broken);
         },
