@@ -10,6 +10,7 @@ import { rateLimit } from './rate-limit.ts';
 import { sharedBudget } from './shared.ts';
 import { writeLimit } from './write-limit.ts';
 import { size } from './size.ts';
+import { syncBench } from './sync.ts';
 import { startBenchServer, type Result } from './support.ts';
 import { webhooks } from './webhooks.ts';
 
@@ -24,6 +25,7 @@ try {
   results.push(...(await writeLimit(smoke)));
   results.push(...(await memory(server.url, smoke)));
   results.push(...(await pull(server.url, smoke)));
+  results.push(...(await syncBench(smoke)));
   results.push(...(await size()));
   results.push(...coldStart(smoke));
   results.push(...(await webhooks(smoke)));
