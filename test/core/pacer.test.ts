@@ -3,6 +3,7 @@ import { MemoryRateLimitStore } from '../../src/core/memory-store.js';
 import { Pacer, rateBudget, type VendorBudget } from '../../src/core/pacer.js';
 import type { AcquireRequest, RateLimitScope, SettleReport } from '../../src/core/rate-limit-store.js';
 import { createLogger } from '../../src/core/logger.js';
+import { elapsed, useJumpingClock } from '../helpers/clock.js';
 
 const GET = { method: 'GET', path: 'items' };
 const makePacer = (rate: number | undefined, maxWaitMs: number) =>
@@ -20,22 +21,25 @@ function countingStore() {
 }
 
 describe('Pacer', () => {
+  // Every wait is on the fake clock: exact, and free of real time.
+  useJumpingClock();
+
   it('lets requests through while the window has room', async () => {
     const pacer = makePacer(undefined, 60_000);
     const ticket = await pacer.acquire(GET);
     pacer.settle(ticket, { limit: 10, remaining: 5, resetMs: 1_000 }, 200);
-    const started = Date.now();
-    for (let i = 0; i < 5; i++) await pacer.acquire(GET);
-    expect(Date.now() - started).toBeLessThan(50);
+    expect(
+      await elapsed(async () => {
+        for (let i = 0; i < 5; i++) await pacer.acquire(GET);
+      }),
+    ).toBe(0);
   });
 
   it('waits for the reset once the window is spent', async () => {
     const pacer = makePacer(undefined, 60_000);
     const ticket = await pacer.acquire(GET);
     pacer.settle(ticket, { limit: 10, remaining: 0, resetMs: 200 }, 200);
-    const started = Date.now();
-    await pacer.acquire(GET);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(await elapsed(() => pacer.acquire(GET))).toBe(200);
   });
 
   it('counts every other request in flight against the window', async () => {
@@ -45,9 +49,8 @@ describe('Pacer', () => {
     await pacer.acquire(GET); // in flight, sent after the answered one
     pacer.settle(answered, { remaining: 2, resetMs: 200 }, 200);
     void earlier;
-    const started = Date.now();
-    await pacer.acquire(GET); // 2 - 2 in flight = nothing left: waits for the reset
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    // 2 - 2 in flight = nothing left: waits for the reset
+    expect(await elapsed(() => pacer.acquire(GET))).toBe(200);
   });
 
   it('within a window, follows the answer that left least, whatever order the answers arrive in', async () => {
@@ -57,29 +60,23 @@ describe('Pacer', () => {
     // The server counted `sentFirst` last (nothing left); its answer arrives last too.
     pacer.settle(sentSecond, { remaining: 1, resetMs: 200 }, 200);
     pacer.settle(sentFirst, { remaining: 0, resetMs: 200 }, 200);
-    const started = Date.now();
-    await pacer.acquire(GET);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(await elapsed(() => pacer.acquire(GET))).toBe(200);
   });
 
   it('holds every request after a 429 until the server-given wait, capped', async () => {
     const pacer = makePacer(undefined, 150);
     const ticket = await pacer.acquire(GET);
     pacer.settle(ticket, { retryAfterMs: 3_600_000 }, 429);
-    const started = Date.now();
-    await pacer.acquire(GET);
-    const waited = Date.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(140);
-    expect(waited).toBeLessThan(1_000);
+    expect(await elapsed(() => pacer.acquire(GET))).toBe(150);
   });
 
   it('keeps to a documented rate with a token bucket', async () => {
     const pacer = makePacer(50, 60_000);
-    const started = Date.now();
-    for (let i = 0; i < 75; i++) await pacer.acquire(GET); // 50 at once, then 25 more at 50/s
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(450);
-    expect(elapsed).toBeLessThan(900);
+    const took = await elapsed(async () => {
+      for (let i = 0; i < 75; i++) await pacer.acquire(GET);
+    });
+    // A burst of 45 (90 % of a second's 50) at once, then the other 30 a token (20 ms) apart.
+    expect(took).toBe(600);
   });
 
   it('stops waiting when the signal aborts', async () => {
@@ -124,16 +121,11 @@ describe('Pacer', () => {
       logger,
       announcesWindows: false,
     });
-    vi.useFakeTimers({ now: 0, toFake: ['Date'] });
-    try {
-      await pacer.acquire(GET); // the scope fails: this one is paced locally
-      expect(calls).toEqual([]);
-      vi.setSystemTime(5_000); // past the pause after a store failure
-      await pacer.acquire(GET);
-      expect(scopes).toBe(2);
-      expect(calls).toEqual(['acquire']);
-    } finally {
-      vi.useRealTimers();
-    }
+    await pacer.acquire(GET); // the scope fails: this one is paced locally
+    expect(calls).toEqual([]);
+    vi.setSystemTime(5_000); // past the pause after a store failure
+    await pacer.acquire(GET);
+    expect(scopes).toBe(2);
+    expect(calls).toEqual(['acquire']);
   });
 });

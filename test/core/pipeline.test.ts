@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLOSE_BASE_URL, CloseClient } from '../../src/close/index.js';
-import { AbortError, ConnectionError, ResponseValidationError, TimeoutError } from '../../src/index.js';
+import { AbortError, ConnectionError, ResponseValidationError, TimeoutError, type PacingEvent } from '../../src/index.js';
 import { useMswServer } from '../helpers/msw.js';
 
 const server = useMswServer();
@@ -10,20 +10,31 @@ const SEQ_URL = `${CLOSE_BASE_URL}/sequence/seq_1/`;
 const sequence = { id: 'seq_1', name: 'S', status: 'active', timezone: 'UTC', steps: [] };
 
 describe('request pipeline', () => {
+  afterEach(() => void vi.useRealTimers());
+
   it('times out a call that gets no answer within its timeout', async () => {
+    let requested = false;
     server.use(
       http.get(SEQ_URL, async () => {
+        requested = true;
         await delay('infinite');
         return HttpResponse.json(sequence);
       }),
     );
-    const started = performance.now();
-    const error = await client()
+    // Fake timers: the call can only end by its own 150 ms timer, not a moment before.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let settled = false;
+    const pending = client()
       .sequences.retrieve('seq_1', { timeout: 150 })
-      .catch((e: unknown) => e);
+      .catch((e: unknown) => e)
+      .finally(() => (settled = true));
+    while (!requested) await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(149);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await pending;
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toMatch(/did not answer GET \/api\/v1\/sequence\/seq_1\/ after 150 ms/);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('retries a GET that timed out and returns the second answer', async () => {
@@ -40,15 +51,19 @@ describe('request pipeline', () => {
   });
 
   it('rejects with AbortError when the caller aborts', async () => {
+    let requested = false;
     server.use(
       http.get(SEQ_URL, async () => {
+        requested = true;
         await delay('infinite');
         return HttpResponse.json(sequence);
       }),
     );
     const controller = new AbortController();
     const pending = client().sequences.retrieve('seq_1', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    // Aborted once msw holds the request (the handler has run), with no wait on the clock.
+    await vi.waitUntil(() => requested, { interval: 1 });
+    controller.abort();
     await expect(pending).rejects.toBeInstanceOf(AbortError);
   });
 
@@ -139,11 +154,11 @@ describe('pacing and failed responses', () => {
     let calls = 0;
     const ratelimit = 'limit=10, remaining=3, reset=5';
     server.use(http.get(SEQ_URL, () => HttpResponse.json(++calls <= 5 ? { id: 42 } : sequence, { headers: { ratelimit } })));
-    const paced = client();
+    const waits: number[] = [];
+    const paced = client({ onPacing: (event: PacingEvent) => waits.push(event.waitMs) });
     for (let i = 0; i < 5; i++) await expect(paced.sequences.retrieve('seq_1')).rejects.toBeInstanceOf(ResponseValidationError);
     await paced.sequences.retrieve('seq_1');
-    const started = performance.now();
     await paced.sequences.retrieve('seq_1');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(waits).toEqual([]);
   });
 });

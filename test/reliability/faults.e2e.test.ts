@@ -17,8 +17,8 @@ import { vendorsOf, type VendorUnderTest } from './vendors.js';
 // Every client here: 400 ms per attempt, 2 retries, server waits capped at 50 ms (a Retry-After of
 // 1 s is honoured as 50 ms); the client's own backoff is shortened by test/setup/fast-backoff.ts.
 // A case that can only end by timing out (a hang, a stalled body) gives its client 150 ms per attempt
-// instead: the attempt fails the same way, sooner. The budget a case must end within is loose on
-// purpose: it catches a hang or a retry too many, not a slow machine.
+// instead: the attempt fails the same way, sooner. The budget a case must end within (its test
+// timeout, not a clock reading) is loose on purpose: it catches a hang, not a slow machine.
 const OPTIONS = { timeout: 400, maxRetries: 2, maxRetryAfter: 50, logLevel: 'off' } satisfies ClientOptions;
 const TIMES_OUT = { timeout: 150 } satisfies ClientOptions;
 const BUDGET_MS = 3 * OPTIONS.timeout + 2 * OPTIONS.maxRetryAfter + 5_000;
@@ -156,13 +156,12 @@ afterAll(async () => {
   await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
 });
 
-async function settle(call: () => Promise<unknown>): Promise<{ result: unknown; error: unknown; ms: number }> {
-  const started = performance.now();
+async function settle(call: () => Promise<unknown>): Promise<{ result: unknown; error: unknown }> {
   try {
-    return { result: await call(), error: undefined, ms: performance.now() - started };
+    return { result: await call(), error: undefined };
   } catch (error) {
     expectNoCanary(error);
-    return { result: undefined, error, ms: performance.now() - started };
+    return { result: undefined, error };
   }
 }
 
@@ -181,29 +180,35 @@ describe.each(['close', 'whippy', 'clarion'] as const)('%s under faults (real so
   beforeEach(() => vendor().fake.resetFaults());
 
   describe.each(CASES)('$name', oneAtATime, (fault) => {
-    it('read', async () => {
-      const v = vendor();
-      v.fake.fail({ method: 'GET', ...fault.fault(v) });
-      const settled = await settle(() => v.read({ ...OPTIONS, ...fault.options }));
-      expectOutcome(fault.read, settled);
-      expect(settled.ms).toBeLessThan(BUDGET_MS);
-    });
+    it(
+      'read',
+      async () => {
+        const v = vendor();
+        v.fake.fail({ method: 'GET', ...fault.fault(v) });
+        const settled = await settle(() => v.read({ ...OPTIONS, ...fault.options }));
+        expectOutcome(fault.read, settled);
+      },
+      BUDGET_MS,
+    );
 
-    it('write, never creating twice', async () => {
-      const v = vendor();
-      const before = v.creates();
-      v.fake.fail({ method: 'POST', ...fault.fault(v) });
-      const settled = await settle(() => v.write({ ...OPTIONS, ...fault.options }));
-      const expected = typeof fault.write === 'object' ? fault.write.byVendor(v) : fault.write;
-      expectOutcome(expected, settled);
-      expect(settled.ms).toBeLessThan(BUDGET_MS);
-      const created = v.creates() - before;
-      expect(created).toBeLessThanOrEqual(1);
-      expect(created).toBe(fault.writeCreates ?? (expected === 'ok' ? 1 : 0));
-    });
+    it(
+      'write, never creating twice',
+      async () => {
+        const v = vendor();
+        const before = v.creates();
+        v.fake.fail({ method: 'POST', ...fault.fault(v) });
+        const settled = await settle(() => v.write({ ...OPTIONS, ...fault.options }));
+        const expected = typeof fault.write === 'object' ? fault.write.byVendor(v) : fault.write;
+        expectOutcome(expected, settled);
+        const created = v.creates() - before;
+        expect(created).toBeLessThanOrEqual(1);
+        expect(created).toBe(fault.writeCreates ?? (expected === 'ok' ? 1 : 0));
+      },
+      BUDGET_MS,
+    );
   });
 
-  it('connection refused: read and write end in ConnectionError, nothing created', oneAtATime, async () => {
+  it('connection refused: read and write end in ConnectionError, nothing created', { ...oneAtATime, timeout: BUDGET_MS }, async () => {
     const v = vendor();
     const before = v.creates();
     const dead = { ...OPTIONS, baseUrl: `http://127.0.0.1:${closedPort}/v1` };
@@ -211,7 +216,6 @@ describe.each(['close', 'whippy', 'clarion'] as const)('%s under faults (real so
     const write = await settle(() => v.write(dead));
     expect(read.error).toBeInstanceOf(ConnectionError);
     expect(write.error).toBeInstanceOf(ConnectionError);
-    expect(read.ms + write.ms).toBeLessThan(BUDGET_MS);
     expect(v.creates()).toBe(before);
   });
 

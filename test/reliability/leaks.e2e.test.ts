@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
 import { AbortError } from '../../src/index.js';
 import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
@@ -87,11 +87,13 @@ describe('aborting a paginated walk', () => {
     const walk = (async () => {
       for await (const _ of close.sequences.list({ _limit: 1 }, { concurrency: 4, signal: controller.signal })) void _;
     })();
-    await new Promise((resolve) => setTimeout(resolve, 100)); // first page done, the next ones in flight
+    // The first page done, the next 4 (the concurrency) in flight.
+    await vi.waitUntil(() => seen.finished === 1 && seen.started >= 5, { interval: 5 });
     controller.abort();
     await expect(walk).rejects.toBeInstanceOf(AbortError);
     const startedAtAbort = seen.started;
-    await new Promise((resolve) => setTimeout(resolve, 500)); // longer than a page takes
+    // Until every request in flight is cut (a page that still answered could have asked for the next).
+    await vi.waitUntil(() => seen.cut + seen.finished === seen.started, { interval: 5 });
     expect(seen.started).toBe(startedAtAbort);
     expect(seen.cut).toBe(seen.started - seen.finished);
     expect(seen.cut).toBeGreaterThanOrEqual(1);
