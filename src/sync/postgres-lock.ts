@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { SyncBusyError } from './errors.js';
+import { processAlive } from './sqlite-lock.js';
 import type { PgClientLike } from './postgres-types.js';
 
 /** The first key of every sequence-apis advisory lock (so other applications' locks never collide). */
@@ -10,6 +11,11 @@ function keyOf(text: string): number {
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return hash & 0x7fff_ffff;
+}
+
+/** The two keys of a vendor's lock in a schema (`pg_advisory_lock(k1, k2)`). */
+export function advisoryKeys(schema: string, vendor: string): [number, number] {
+  return [NAMESPACE, keyOf(`${schema}.${vendor}`)];
 }
 
 const HOLDER = `SELECT a.pid, a.application_name, host(a.client_addr) AS client, a.backend_start
@@ -33,20 +39,27 @@ export class PgLock {
   #held = false;
 
   constructor(schema: string, vendor: string) {
-    this.#keys = [NAMESPACE, keyOf(`${schema}.${vendor}`)];
+    this.#keys = advisoryKeys(schema, vendor);
     this.#ddlKey = keyOf(`${schema} tables`);
   }
 
-  /** Takes the lock on `client`'s session, or throws naming the sync that holds it; `label` names the database. */
+  /**
+   * Takes the lock on `client`'s session, or throws naming the sync that holds it; `label` names the
+   * database. A holder that was a process of this host, now gone (kill -9), is waited for: its
+   * session ends as soon as PostgreSQL notices the closed socket.
+   */
   async take(client: PgClientLike, vendor: string, label: string): Promise<void> {
     await client.query("SELECT set_config('application_name', $1, false)", [applicationName(vendor)]);
-    const { rows } = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', this.#keys);
-    if (rows[0]?.ok === true) {
-      this.#held = true;
-      return;
+    const giveUp = Date.now() + DEAD_HOLDER_WAIT_MS;
+    for (;;) {
+      const { rows } = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', this.#keys);
+      if (rows[0]?.ok === true) return void (this.#held = true);
+      const holder = (await client.query(HOLDER, this.#keys)).rows[0];
+      if (!(deadHere(holder, vendor) && Date.now() < giveUp)) {
+        throw new SyncBusyError(`another sync of ${vendor} into ${label} is running (${describeHolder(holder)}): wait for it to finish`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const holder = (await client.query(HOLDER, this.#keys)).rows[0];
-    throw new SyncBusyError(`another sync of ${vendor} into ${label} is running (${describeHolder(holder)}): wait for it to finish`);
   }
 
   /**
@@ -73,9 +86,22 @@ export class PgLock {
   }
 }
 
+/** How long a sync waits for the session of a killed sync of this host to end. */
+const DEAD_HOLDER_WAIT_MS = 30_000;
+
+/** Whether the holder was a sync of this host whose process is gone, or its session is ending. */
+function deadHere(row: Record<string, unknown> | undefined, vendor: string): boolean {
+  // No holder, or one already gone from pg_stat_activity: a session that is ending.
+  if (!row || row.application_name === null) return true;
+  const pid = /^sequence-apis sync \S+ pid (\d+) on /.exec(String(row.application_name))?.[1];
+  if (pid === undefined) return false;
+  const name = `sequence-apis sync ${vendor} pid ${pid} on ${hostname()}`.slice(0, 63);
+  return row.application_name === name && !processAlive(Number(pid));
+}
+
 /** `pid 123 on host-a, PostgreSQL backend 456 from 10.0.0.7, since …`, from what pg_stat_activity shows. */
 function describeHolder(row: Record<string, unknown> | undefined): string {
-  if (!row) return 'it finished a moment ago: try again';
+  if (!row) return 'it ended a moment ago: run the sync again';
   const name = typeof row.application_name === 'string' ? row.application_name : '';
   const ours = /^sequence-apis sync \S+ (pid \d+ on .+)$/.exec(name)?.[1];
   const who = ours ?? `application ${JSON.stringify(name || 'unnamed')}`;

@@ -141,6 +141,11 @@ export class PostgresSyncSink implements SyncSink {
     this.#session = undefined;
     if (!session) return;
     if (!this.#broken) await this.#lock?.release(session.client).catch(() => (this.#broken = true));
+    const prepared = [...this.#tables.values()].flatMap((table) => table.prepared);
+    // A pooled session lives on: it keeps none of the sync's prepared statements.
+    if (!this.#broken && 'pool' in this.#target && prepared.length > 0) {
+      await session.client.query(prepared.map((name) => `DEALLOCATE ${name}`).join('; ')).catch(() => (this.#broken = true));
+    }
     await session.close(this.#broken).catch(() => undefined);
   }
 

@@ -4,6 +4,9 @@ import { cellOf, DATE_FIELDS, kindOfType, kindOfValue, quoteIdent, SQL_TYPE, wid
 import type { PgClientLike } from './postgres-types.js';
 import type { UpsertCounts } from './sink.js';
 
+/** Names of prepared statements: unique within the process, so within every session. */
+let statementCount = 0;
+
 /** PostgreSQL refuses a statement with more than 65,535 parameters: a page is sent in chunks below it. */
 export const MAX_PARAMETERS = 65_000;
 
@@ -24,6 +27,8 @@ export class PgTable {
   readonly #qualified: string;
   #columns = new Map<string, ColumnKind>();
   #saved = new Map<string, ColumnKind>();
+  /** The INSERTs this session has prepared, by text. */
+  readonly #statements = new Map<string, string>();
 
   private constructor(schema: string, name: string) {
     this.#name = name;
@@ -69,6 +74,20 @@ export class PgTable {
     this.#saved = new Map(this.#columns);
   }
 
+  #statementName(text: string): string {
+    let name = this.#statements.get(text);
+    if (name === undefined) {
+      name = `sequence_apis_upsert_${++statementCount}`;
+      this.#statements.set(text, name);
+    }
+    return name;
+  }
+
+  /** The statements this table prepared (deallocated when a pooled session is given back). */
+  get prepared(): string[] {
+    return [...this.#statements.values()];
+  }
+
   /** Forgets columns added in a transaction that was rolled back. */
   rolledBack(): void {
     this.#columns = new Map(this.#saved);
@@ -112,11 +131,10 @@ export class PgTable {
     const names = ['id', 'json', '_synced_at', ...columns].map(quoteIdent);
     const updates = names.slice(1).map((name) => `${name} = EXCLUDED.${name}`);
     // xmax is 0 on a row this statement inserted, and the updating transaction's id on one it rewrote.
-    const { rows } = await client.query(
-      `INSERT INTO ${this.#qualified} (${names.join(', ')}) VALUES ${tuples.join(', ')}
-       ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} RETURNING (xmax = 0) AS inserted`,
-      values,
-    );
+    const text = `INSERT INTO ${this.#qualified} (${names.join(', ')}) VALUES ${tuples.join(', ')}
+       ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} RETURNING (xmax = 0) AS inserted`;
+    // Prepared once per session and shape (columns, rows): the pages after the first skip parsing and planning.
+    const { rows } = await client.query({ name: this.#statementName(text), text, values });
     return rows.filter((row) => row.inserted === true).length;
   }
 

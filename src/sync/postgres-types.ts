@@ -11,6 +11,8 @@ export interface PgResult {
 export interface PgClientLike {
   /** Runs one statement with `$1…` parameters. */
   query(text: string, values?: unknown[]): Promise<PgResult>;
+  /** Runs a named (prepared once per session) statement. */
+  query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult>;
   /** `error` arrives when the server or the network drops the connection while idle. */
   on(event: 'error', listener: (error: Error) => void): unknown;
   /** Removes the listener `on` added (a pooled client lives on after the sync). */

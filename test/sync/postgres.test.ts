@@ -1,11 +1,14 @@
 // What only the PostgreSQL sink has: typed columns, `{ pool }`, `?schema=`, the advisory lock's
 // session, pages as multi-row statements, and PostgreSQL's own failures (credentials, rights, a
 // backend killed mid-page). Everything a sync does on both sinks is in the tables of cases beside.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
 import { loadPg } from '../../src/sync/postgres-load.js';
+import { advisoryKeys } from '../../src/sync/postgres-lock.js';
 import { PostgresSyncSink, sync, SyncBusyError, SyncDatabaseError, type PgPoolLike } from '../../src/sync/index.js';
 import { CloseFake, startFakeServer, type FakeServer } from '../../src/testing/index.js';
 import { TEST_PASSWORD } from '../helpers/postgres.js';
@@ -34,7 +37,10 @@ function recordingPool(database: string): { pool: pg.Pool; lender: PgPoolLike; s
     async connect() {
       const client = await pool.connect();
       return {
-        query: async (text: string, values?: unknown[]) => (statements.push(text), await client.query(text, values)),
+        query: async (query: string | { name: string; text: string; values: unknown[] }, values?: unknown[]) => {
+          statements.push(typeof query === 'string' ? query : query.text);
+          return typeof query === 'string' ? await client.query(query, values) : await client.query(query);
+        },
         release: (error?: Error | boolean) => client.release(error),
         on: (event: 'error', listener: (error: Error) => void) => client.on(event, listener),
         off: (event: 'error', listener: (error: Error) => void) => client.off(event, listener),
@@ -139,11 +145,13 @@ describe('the PostgreSQL sink', () => {
       // (each sequence's subscriptions fit one page; a sequence without any has an empty page).
       const inserts = statements.filter((text) => text.startsWith('INSERT INTO "crm"."close_subscriptions"'));
       expect(inserts.length).toBe(new Set([...fake.subscriptions.values()].map((s) => s.sequence_id)).size);
-      // The pooled session is given back as it was lent, and holds no lock.
+      // The pooled session is given back as it was lent: no lock, no prepared statement, its own name.
       const lent = await pool.connect();
       const { rows } = await lent.query('SHOW application_name');
+      const prepared = await lent.query('SELECT name FROM pg_prepared_statements');
       lent.release();
       expect(rows).toEqual([{ application_name: '' }]);
+      expect(prepared.rows).toEqual([]);
       await expect(sync({ client: close, db: { pool, schema: 'crm' }, now })).resolves.toMatchObject({ vendor: 'close' });
     } finally {
       await pool.end();
@@ -190,6 +198,43 @@ describe('the PostgreSQL sink', () => {
     await expect(sync({ client: close, db: urlOf(database), now })).resolves.toMatchObject({ vendor: 'close' });
     release();
     expect(await first).toBeInstanceOf(SyncDatabaseError);
+  });
+});
+
+describe('the advisory lock', () => {
+  /** A session holding close's lock in `public`, named as a sync of this host with `pid` names itself. */
+  const holder = async (pid: number) => {
+    const client = new pg.Client({
+      connectionString: urlOf(database),
+      application_name: `sequence-apis sync close pid ${pid} on ${hostname()}`,
+    });
+    await client.connect();
+    await client.query('SELECT pg_advisory_lock($1, $2)', advisoryKeys('public', 'close'));
+    return client;
+  };
+
+  it('held by a sync of this host whose process is gone (kill -9): the next sync waits for its session to end, then runs', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const client = await holder(gone);
+    let settled = false;
+    const next = sync({ client: close, db: urlOf(database), now }).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    await client.end(); // PostgreSQL notices the closed socket
+    await expect(next).resolves.toMatchObject({ vendor: 'close' });
+  });
+
+  it('held by a running process: refused at once, naming it', async () => {
+    const client = await holder(process.pid);
+    try {
+      await expect(sync({ client: close, db: urlOf(database), now })).rejects.toThrow(
+        new RegExp(
+          `^another sync of close into postgres://postgres:\\*\\*\\*@.* is running \\(pid ${process.pid} on ${hostname()}, PostgreSQL backend \\d+ from 127\\.0\\.0\\.1, since .*\\): wait for it to finish$`,
+        ),
+      );
+    } finally {
+      await client.end();
+    }
   });
 });
 
