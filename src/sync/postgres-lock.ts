@@ -93,7 +93,7 @@ const DEAD_HOLDER_WAIT_MS = 30_000;
 function deadHere(row: Record<string, unknown> | undefined, vendor: string): boolean {
   // No holder, or one already gone from pg_stat_activity: a session that is ending.
   if (!row || row.application_name === null) return true;
-  const pid = /^sequence-apis sync \S+ pid (\d+) on /.exec(String(row.application_name))?.[1];
+  const pid = /^sequence-apis sync \S+ pid (\d+) on /.exec(typeof row.application_name === 'string' ? row.application_name : '')?.[1];
   if (pid === undefined) return false;
   const name = `sequence-apis sync ${vendor} pid ${pid} on ${hostname()}`.slice(0, 63);
   return row.application_name === name && !processAlive(Number(pid));
