@@ -13,6 +13,8 @@ export default defineConfig([
       'pull/index': 'src/pull/index.ts',
       'sync/index': 'src/sync/index.ts',
       'redis/index': 'src/redis/index.ts',
+      // Neutral (Web handler); its SQLite store imports node:sqlite only when first used.
+      'webhooks/index': 'src/webhooks/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^sequence-apis\/testing\/msw$/, replacement: src('testing/msw.ts') },
-      { find: /^sequence-apis\/(close|whippy|clarion|testing|pull|sync|redis)$/, replacement: src('$1/index.ts') },
+      { find: /^sequence-apis\/(close|whippy|clarion|testing|pull|sync|redis|webhooks)$/, replacement: src('$1/index.ts') },
       { find: /^sequence-apis$/, replacement: src('index.ts') },
     ],
   },

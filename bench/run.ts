@@ -14,6 +14,7 @@ import { syncBench } from './sync.ts';
 import { syncPostgresBench } from './sync-postgres.ts';
 import { startBenchServer, type Result } from './support.ts';
 import { webhooks } from './webhooks.ts';
+import { receiver } from './receiver.ts';
 
 const smoke = process.argv.includes('--smoke');
 const server = await startBenchServer();
@@ -31,6 +32,7 @@ try {
   results.push(...(await size()));
   results.push(...coldStart(smoke));
   results.push(...(await webhooks(smoke)));
+  results.push(...(await receiver(smoke)));
 } finally {
   server.stop();
 }

@@ -34,7 +34,7 @@ const CLIENTS: Record<string, string> = {
  */
 export async function measureSizes(): Promise<{ name: string; kb: number; budget: number }[]> {
   const rows = [];
-  for (const entry of ['sequence-apis', 'sequence-apis/close', 'sequence-apis/whippy', 'sequence-apis/clarion']) {
+  for (const entry of ['sequence-apis', 'sequence-apis/close', 'sequence-apis/whippy', 'sequence-apis/clarion', 'sequence-apis/webhooks']) {
     rows.push({ name: entry, kb: (await gzippedBundle(`export * from '${entry}';`)) / 1024, budget: SIZE_BUDGETS.entry });
   }
   for (const [entry, client] of Object.entries(CLIENTS)) {

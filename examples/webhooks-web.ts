@@ -8,7 +8,7 @@ import { createClarionTestKeys, signClarionWebhook, signCloseWebhook, signWhippy
 import { isWhippyEvent, unwrapWhippyWebhook } from 'sequence-apis/whippy';
 
 const CLOSE_SIGNATURE_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90'; // from close.webhooks.create()
-const WHIPPY_SECRET = 'whippy-secret'; // X-Whippy-Signature is described only by a third party: unconfirmed
+const WHIPPY_API_KEY = 'whippy-api-key'; // the API key chosen for the endpoint; X-Whippy-Signature's format is unconfirmed
 const clarionKeys = await createClarionTestKeys(); // in production, leave publicKey out: Clarion's published key is the default
 
 /** e.g. Next.js: `export const POST = closeHandler` in app/api/close/route.ts; Hono: `app.post('/close', (c) => closeHandler(c.req.raw))`. */
@@ -37,7 +37,7 @@ export async function clarionHandler(request: Request): Promise<Response> {
 
 /** Whippy: the `{ data, event, request_id }` envelope. */
 export async function whippyHandler(request: Request): Promise<Response> {
-  const ev = await unwrapWhippyWebhook(await request.text(), request.headers, { secret: WHIPPY_SECRET });
+  const ev = await unwrapWhippyWebhook(await request.text(), request.headers, { apiKey: WHIPPY_API_KEY });
   if (isWhippyEvent(ev, 'sequence_run.updated')) console.log(`Whippy: run ${ev.data.id} is ${ev.data.status}`);
   return new Response(null, { status: 200 });
 }
@@ -62,4 +62,4 @@ console.log('tampered:', tampered.status, await tampered.text());
 const report = JSON.stringify({ id: 7, status: 'ended', last_updated: new Date().toISOString(), outreach: [] });
 await clarionHandler(post(report, await signClarionWebhook(report, clarionKeys.privateKey)));
 const run = JSON.stringify({ data: { id: 'run_demo', status: 'finished' }, event: 'sequence_run.updated', request_id: 'req_demo' });
-await whippyHandler(post(run, await signWhippyWebhook(run, WHIPPY_SECRET)));
+await whippyHandler(post(run, await signWhippyWebhook(run, WHIPPY_API_KEY)));

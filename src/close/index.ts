@@ -28,6 +28,8 @@ export type {
   CloseOtherEvent,
 } from './event-types.js';
 export type { EventListFilter } from './events.js';
+export type { CatchUpOptions, CatchUpResult } from './catch-up.js';
+export type { CloseReceivedEvent } from './dedupe.js';
 export * from './webhook-subscriptions.js';
 export * from './models.js';
 export * from './inputs.js';

@@ -119,3 +119,5 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RedisR
     },
   };
 }
+export { redisDedupeStore } from './dedupe.js';
+export type { RedisDedupeStoreOptions } from './dedupe.js';

@@ -15,7 +15,7 @@ export type { ClarionFakeOptions } from './clarion/fake.js';
 export { startFakeServer } from './server.js';
 export type { FakeServer, FakeServerOptions, ServedFake } from './server.js';
 export { signCloseWebhook, signClarionWebhook, signWhippyWebhook, createClarionTestKeys } from './webhook-signers.js';
-export type { SignOptions, ClarionSignOptions } from './webhook-signers.js';
+export type { SignOptions, ClarionSignOptions, WhippySignOptions } from './webhook-signers.js';
 export { WebhookOutbox } from './webhook-outbox.js';
 export type { WebhookDelivery } from './webhook-outbox.js';
 export { CloseEventLog } from './close/events.js';

@@ -82,12 +82,31 @@ export async function signClarionWebhook(
   };
 }
 
+/** Options of {@link signWhippyWebhook}. */
+export interface WhippySignOptions {
+  /** The signing time in Unix seconds (default: now). */
+  timestamp?: number;
+  /** Keep Base64 padding (default false: unpadded, as the one known source shows). */
+  padded?: boolean;
+}
+
 /**
- * The header a third party says Whippy sends (unconfirmed): `X-Whippy-Signature`, hex
- * HMAC-SHA256 of the body keyed by the secret.
+ * The header Whippy is believed to send (UNCONFIRMED: only an integration's code shows it):
+ * `X-Whippy-Signature: t=<unix seconds>,v1=<signature>`, the signature Base64 (unpadded) of the
+ * HMAC-SHA256 keyed by the endpoint's API key over `<timestamp>.<body>`. The pair names are ours:
+ * the receiver reads the pairs by position.
+ * @example const headers = await signWhippyWebhook(body, apiKey);
  */
-export async function signWhippyWebhook(body: string | Uint8Array, secret: string): Promise<Record<string, string>> {
-  return { 'x-whippy-signature': await hmacHex(encoder.encode(secret), concat('', body)) };
+export async function signWhippyWebhook(
+  body: string | Uint8Array,
+  apiKey: string,
+  options: WhippySignOptions = {},
+): Promise<Record<string, string>> {
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const imported = await crypto.subtle.importKey('raw', encoder.encode(apiKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', imported, concat(`${timestamp}.`, body)));
+  const base64 = btoa(String.fromCharCode(...mac));
+  return { 'x-whippy-signature': `t=${timestamp},v1=${options.padded ? base64 : base64.replace(/=+$/, '')}` };
 }
 
 /** A fresh P-256 key pair for Clarion tests: sign with `privateKey`, verify with `publicKeyPem` (or `publicKey`). */

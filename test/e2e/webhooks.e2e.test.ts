@@ -54,14 +54,14 @@ describe('webhooks over real sockets', () => {
 
   it('Whippy: adding a contact through the client sends step_contact.created and sequence_run.created, signed', async () => {
     receiver = await startReceiver();
-    server = await startFakeServer({ whippy: { webhooks: { url: receiver.url, secret: 'whippy-secret' } } });
+    server = await startFakeServer({ whippy: { webhooks: { url: receiver.url, apiKey: 'whippy-api-key' } } });
     const whippy = new WhippyClient({ baseUrl: server.whippy.baseUrl, apiKey: 'test_whippy_key', logLevel: 'off' });
     const [sequence] = await whippy.sequences.list().toArray({ limit: 1 });
     await whippy.sequences.contacts.add(sequence!.id, { to: [{ phone: '+15550102001', name: 'New Contact' }] });
     await server.whippy.fake.outbox.settled();
 
     const events = [];
-    for (const { body, headers } of receiver.received) events.push(await unwrapWhippyWebhook(body, headers, { secret: 'whippy-secret' }));
+    for (const { body, headers } of receiver.received) events.push(await unwrapWhippyWebhook(body, headers, { apiKey: 'whippy-api-key' }));
     expect(events.map((e) => e.event)).toEqual(['step_contact.created', 'sequence_run.created']);
     const run = events[1]!;
     expect(isWhippyEvent(run, 'sequence_run.created') && run.data.contact?.phone).toBe('+15550102001');

@@ -180,23 +180,47 @@ describe('unwrapClarionWebhook refuses bad input', () => {
 });
 
 describe('unwrapWhippyWebhook refuses bad input', () => {
-  it('refuses to parse without a secret unless told { unverified: true }', async () => {
+  const NOW = Date.parse('2026-03-01T12:00:00Z');
+  const at = { now: NOW };
+  const signed = (body = whippyBody, key = SECRET, timestamp = NOW / 1000) => signWhippyWebhook(body, key, { timestamp });
+  it('refuses to parse without an API key unless told { unverified: true }', async () => {
     await refused(unwrapWhippyWebhook(whippyBody, {}), 'options', /unverified: true/);
   });
-  it('refuses a tampered body with a secret', async () => {
-    const headers = await signWhippyWebhook(whippyBody, SECRET);
+  it('refuses the old { secret } option, pointing to apiKey', async () => {
+    const old = { secret: SECRET } as unknown as { unverified: true };
+    await refused(unwrapWhippyWebhook(whippyBody, await signed(), old), 'options', /pass \{ apiKey \}/);
+  });
+  it('refuses a tampered body', async () => {
+    const body = whippyBody.replace('finished', 'active');
+    await refused(unwrapWhippyWebhook(body, await signed(), { apiKey: SECRET, ...at }), 'signature', /does not match/);
+  });
+  it('refuses a delivery signed with another API key', async () => {
     await refused(
-      unwrapWhippyWebhook(whippyBody.replace('finished', 'active'), headers, { secret: SECRET }),
+      unwrapWhippyWebhook(whippyBody, await signed(whippyBody, 'other'), { apiKey: SECRET, ...at }),
       'signature',
       /does not match/,
     );
   });
-  it('refuses a delivery signed with another secret', async () => {
-    const headers = await signWhippyWebhook(whippyBody, 'other');
-    await refused(unwrapWhippyWebhook(whippyBody, headers, { secret: SECRET }), 'signature', /does not match/);
+  it('refuses a timestamp older than 300 s, and one changed after signing', async () => {
+    const old = await signed(whippyBody, SECRET, NOW / 1000 - 301);
+    await refused(unwrapWhippyWebhook(whippyBody, old, { apiKey: SECRET, ...at }), 'timestamp', /older than 300 s/);
+    const { 'x-whippy-signature': value } = await signed();
+    const moved = { 'x-whippy-signature': value!.replace(`t=${NOW / 1000}`, `t=${NOW / 1000 - 1}`) };
+    await refused(unwrapWhippyWebhook(whippyBody, moved, { apiKey: SECRET, ...at }), 'signature', /does not match/);
   });
-  it('refuses a missing X-Whippy-Signature when a secret is given', async () => {
-    await refused(unwrapWhippyWebhook(whippyBody, {}, { secret: SECRET }), 'header', /X-Whippy-Signature is missing/i);
+  it('refuses a missing, malformed or duplicated X-Whippy-Signature', async () => {
+    const options = { apiKey: SECRET, ...at };
+    await refused(unwrapWhippyWebhook(whippyBody, {}, options), 'header', /X-Whippy-Signature is missing/i);
+    await refused(unwrapWhippyWebhook(whippyBody, { 'x-whippy-signature': 'abc' }, options), 'header', /<name>=<timestamp>/);
+    const { 'x-whippy-signature': value } = await signed();
+    const twice = new Headers([
+      ['x-whippy-signature', value!],
+      ['x-whippy-signature', value!],
+    ]);
+    await refused(unwrapWhippyWebhook(whippyBody, twice, options), 'header', /more than once/);
+    await refused(unwrapWhippyWebhook(whippyBody, { 'x-whippy-signature': [value!, value!] }, options), 'header', /more than once/);
+    const notBase64 = value!.replace(/v1=.*/, 'v1=%%%');
+    await refused(unwrapWhippyWebhook(whippyBody, { 'x-whippy-signature': notBase64 }, options), 'encoding', /not Base64/);
   });
   it('refuses a body that is not a { data, event } envelope', async () => {
     await refused(unwrapWhippyWebhook('{"data":{}}', {}, { unverified: true }), 'payload', /envelope/);

@@ -110,10 +110,30 @@ describe('Clarion webhook signatures', () => {
 const whippyBody = JSON.stringify({ data: { id: 'run_1', status: 'finished' }, event: 'sequence_run.updated', request_id: 'req_1' });
 
 describe('Whippy webhooks', () => {
-  it('agree with an independent HMAC of the body (the unconfirmed X-Whippy-Signature scheme)', async () => {
-    const headers = await signWhippyWebhook(whippyBody, 's3cret');
-    expect(headers['x-whippy-signature']).toBe(createHmac('sha256', 's3cret').update(whippyBody).digest('hex'));
-    await expect(unwrapWhippyWebhook(whippyBody, headers, { secret: 's3cret' })).resolves.toMatchObject({ event: 'sequence_run.updated' });
+  it('agree with an independent HMAC of `<timestamp>.<body>`, Base64 without padding (the unconfirmed X-Whippy-Signature scheme)', async () => {
+    const now = Date.parse('2026-03-01T12:00:00Z');
+    const timestamp = now / 1000;
+    const headers = await signWhippyWebhook(whippyBody, 's3cret', { timestamp });
+    const expected = createHmac('sha256', 's3cret').update(`${timestamp}.${whippyBody}`).digest('base64').replace(/=+$/, '');
+    expect(headers['x-whippy-signature']).toBe(`t=${timestamp},v1=${expected}`);
+    await expect(unwrapWhippyWebhook(whippyBody, headers, { apiKey: 's3cret', now })).resolves.toMatchObject({
+      event: 'sequence_run.updated',
+    });
+  });
+
+  it('accept padded Base64 and any pair names (the pairs are read by position)', async () => {
+    const now = Date.parse('2026-03-01T12:00:00Z');
+    const headers = await signWhippyWebhook(whippyBody, 's3cret', { timestamp: now / 1000, padded: true });
+    expect(headers['x-whippy-signature']).toMatch(/=$/);
+    const renamed = { 'X-Whippy-Signature': headers['x-whippy-signature']!.replace('t=', 'ts=').replace('v1=', 'sig=') };
+    await expect(unwrapWhippyWebhook(whippyBody, renamed, { apiKey: 's3cret', now })).resolves.toMatchObject({ request_id: 'req_1' });
+  });
+
+  it('no longer accept the hex HMAC of the body alone', async () => {
+    const hex = createHmac('sha256', 's3cret').update(whippyBody).digest('hex');
+    await expect(unwrapWhippyWebhook(whippyBody, { 'x-whippy-signature': hex }, { apiKey: 's3cret' })).rejects.toThrow(
+      /<name>=<timestamp>/,
+    );
   });
 
   it('parses unchecked only when told { unverified: true }, narrowing by event name, unknown events kept generic', async () => {

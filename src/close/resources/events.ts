@@ -5,6 +5,7 @@ import { Paginated } from '../../core/pagination.js';
 import { path } from '../../core/path.js';
 import { resolveFilter } from '../../core/filters.js';
 import { APIResource } from '../../core/resource.js';
+import { catchUpEvents, type CatchUpOptions, type CatchUpResult } from '../catch-up.js';
 import { checkInput } from '../../core/schema.js';
 import { EventDecoder } from '../decoders.js';
 import type { EventsFilter } from '../filters.js';
@@ -37,6 +38,15 @@ export class CloseEvents extends APIResource {
         options,
       );
     });
+  }
+
+  /**
+   * Catches up after downtime: walks the log from `since` to now, oldest first, running
+   * `onEvent` for each event the webhook receiver (same `dedupe` store) has not handled. Returns counts.
+   * @example const { ran } = await close.events.catchUp({ since: lastSeen, onEvent, dedupe: sqliteDedupeStore({ path }) });
+   */
+  catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
+    return catchUpEvents((filter) => this.list(filter), options);
   }
 
   /**

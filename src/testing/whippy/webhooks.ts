@@ -6,8 +6,8 @@ import { signWhippyWebhook } from '../webhook-signers.js';
 export interface WhippyFakeWebhooks {
   /** The receiver's URL. */
   url: string;
-  /** Signs `X-Whippy-Signature` (the third-party-described scheme; unconfirmed). Unsigned without it. */
-  secret?: string;
+  /** The endpoint's API key: signs `X-Whippy-Signature` as `signWhippyWebhook` does (unconfirmed scheme). Unsigned without it. */
+  apiKey?: string;
 }
 
 /** Sends `step_contact.<action>` and, when there is one, `sequence_run.<action>`, in Whippy's `{ data, event, request_id }` envelope. */
@@ -25,6 +25,6 @@ export function sendStepContactEvents(
   ] as const) {
     if (!data) continue;
     const body = JSON.stringify({ data, event, request_id: requestId });
-    outbox.send(hooks.url, body, async () => (hooks.secret === undefined ? {} : signWhippyWebhook(body, hooks.secret)));
+    outbox.send(hooks.url, body, async () => (hooks.apiKey === undefined ? {} : signWhippyWebhook(body, hooks.apiKey)));
   }
 }
