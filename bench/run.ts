@@ -11,6 +11,7 @@ import { sharedBudget } from './shared.ts';
 import { writeLimit } from './write-limit.ts';
 import { size } from './size.ts';
 import { syncBench } from './sync.ts';
+import { syncPostgresBench } from './sync-postgres.ts';
 import { startBenchServer, type Result } from './support.ts';
 import { webhooks } from './webhooks.ts';
 import { receiver } from './receiver.ts';
@@ -27,6 +28,7 @@ try {
   results.push(...(await memory(server.url, smoke)));
   results.push(...(await pull(server.url, smoke)));
   results.push(...(await syncBench(smoke)));
+  results.push(...(await syncPostgresBench(smoke)));
   results.push(...(await size()));
   results.push(...coldStart(smoke));
   results.push(...(await webhooks(smoke)));

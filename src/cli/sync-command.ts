@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Logger } from '../core/logger.js';
+import { withSchema } from '../sync/postgres-target.js';
 import { SYNC_STREAMS, sync } from '../sync/sync.js';
 import type { StreamReport, SyncReport, SyncVendor } from '../sync/types.js';
 import { makeClient, type CommandSpec } from './commands.js';
@@ -14,6 +15,7 @@ export const SYNC_EXIT = { ok: 0, failure: 1, incomplete: 2 } as const;
 interface SyncValues {
   db?: string;
   streams?: string;
+  schema?: string;
   baseUrl?: string;
   quiet?: boolean;
 }
@@ -35,6 +37,11 @@ export async function runSync(vendor: string, values: SyncValues, context: RunCo
   const say = (line: string) => context.stderr(`sequence-apis: ${line}`);
   if (!isVendor(vendor)) return (say(`unknown vendor ${JSON.stringify(vendor)}: sync close, whippy or clarion`), SYNC_EXIT.failure);
   if (!values.db) return (say('sync needs --db <file.sqlite> (or a postgres:// URL)'), SYNC_EXIT.failure);
+  let db = values.db;
+  if (values.schema !== undefined) {
+    if (!/^postgres(ql)?:\/\//i.test(db)) return (say('--schema applies to a postgres:// --db only'), SYNC_EXIT.failure);
+    db = withSchema(db, values.schema);
+  }
   const logger: Logger = { debug: () => {}, info: () => {}, warn: (m) => context.stderr(m), error: (m) => context.stderr(m) };
   const progress = new Progress(!values.quiet && process.stderr.isTTY === true);
   let report: SyncReport | undefined;
@@ -51,7 +58,7 @@ export async function runSync(vendor: string, values: SyncValues, context: RunCo
       .filter(Boolean);
     report = await sync({
       client,
-      db: values.db,
+      db,
       streams,
       signal: context.signal,
       onProgress: (_, r) => progress.update({ items: r.inserted + r.updated + r.deleted, pages: r.requests, complete: false }),
@@ -73,9 +80,10 @@ export async function runSync(vendor: string, values: SyncValues, context: RunCo
 export function addSyncCommand(program: Command, context: RunContext, done: (code: number) => void): void {
   program
     .command('sync')
-    .description('keep tables <vendor>_<stream> in a SQLite file current: a snapshot first, then only the changes')
+    .description('keep tables <vendor>_<stream> in SQLite or PostgreSQL current: a snapshot first, then only the changes')
     .argument('<vendor>', 'close, whippy or clarion')
-    .option('--db <target>', 'the database: a SQLite file path (created if missing)')
+    .option('--db <target>', 'the database: a SQLite file path (created if missing), or postgres://user:pass@host:5432/db')
+    .option('--schema <name>', "PostgreSQL only: the schema of the tables (default public, or the URL's ?schema=)")
     .option(
       '--streams <list>',
       `streams to sync (comma-separated; default all): ${Object.entries(SYNC_STREAMS)

@@ -4,6 +4,8 @@ export type { StreamReport, SyncReport, SyncVendor, StreamState, PassState } fro
 export type { SyncSink, SyncTransaction, UpsertCounts } from './sink.js';
 export { SqliteSyncSink, STATE_TABLE, SYNCED_AT } from './sqlite-sink.js';
 export { LOCKS_TABLE } from './sqlite-lock.js';
-export { parseDbTarget, sinkFor, type DbTarget } from './target.js';
+export { parseDbTarget, sinkFor, type DbTarget, type PostgresPoolTarget } from './target.js';
+export { PostgresSyncSink, type PostgresTarget } from './postgres-sink.js';
+export type { PgPoolLike, PgPoolClientLike, PgClientLike, PgResult } from './postgres-types.js';
 export { SyncBusyError, SyncDatabaseError } from './errors.js';
 export { DEFAULT_RUNS_LOOKBACK_DAYS } from './whippy.js';

@@ -20,7 +20,8 @@ interface LockRow {
   heartbeat_at: string;
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process of this host runs (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

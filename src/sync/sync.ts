@@ -8,7 +8,7 @@ import { CLOSE_DEFAULT_STREAMS, CLOSE_STREAMS, syncCloseStream } from './close.j
 import type { SyncSink } from './sink.js';
 import { parseState } from './state.js';
 import { StreamRun } from './stream.js';
-import { sinkFor } from './target.js';
+import { sinkFor, type PostgresPoolTarget } from './target.js';
 import type { StreamReport, SyncReport, SyncVendor } from './types.js';
 import { syncWhippyStream, WHIPPY_STREAMS } from './whippy.js';
 
@@ -25,8 +25,8 @@ const DEFAULT_STREAMS: Record<SyncVendor, readonly string[]> = { ...SYNC_STREAMS
 export interface SyncOptions {
   /** The vendor's client: which vendor is synced follows from it. */
   client: CloseClient | WhippyClient | ClarionClient;
-  /** A SQLite file path (created if missing), an open `DatabaseSync`, or a {@link SyncSink}. */
-  db: string | DatabaseSync | SyncSink;
+  /** A SQLite file path (created if missing), an open `DatabaseSync`, a `postgres://` URL (`?schema=` optional), `{ pool }` (a `pg` Pool of yours), or a {@link SyncSink}. */
+  db: string | DatabaseSync | SyncSink | PostgresPoolTarget;
   /** Streams to sync (default all of the vendor's). */
   streams?: readonly string[] | undefined;
   /** Stops the sync: what is committed stays, and the next run continues from there. */

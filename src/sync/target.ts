@@ -2,7 +2,15 @@ import { statSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { SyncDatabaseError } from './errors.js';
 import type { SyncSink } from './sink.js';
+import { PostgresSyncSink } from './postgres-sink.js';
+import type { PgPoolLike } from './postgres-types.js';
 import { SqliteSyncSink } from './sqlite-sink.js';
+
+/** `db: { pool }`: a `pg` Pool of yours (the sync checks out one connection and gives it back), and the schema (default `public`). */
+export interface PostgresPoolTarget {
+  pool: PgPoolLike;
+  schema?: string | undefined;
+}
 
 /** Where `--db` / `db` points: a SQLite file, or a PostgreSQL URL. */
 export type DbTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -38,12 +46,13 @@ export function redactUrl(text: string): string {
   }
 }
 
-/** The sink for `db`: a SQLite file or open database, or a sink given as is. */
-export function sinkFor(db: string | DatabaseSync | SyncSink): SyncSink {
-  if (typeof db !== 'string') return 'begin' in db && 'lock' in db ? db : new SqliteSyncSink(db);
-  const target = parseDbTarget(db);
-  if (target.kind === 'postgres') {
-    throw new SyncDatabaseError(`--db ${redactUrl(target.url)}: the PostgreSQL sink is not available yet; use a SQLite file path`);
+/** The sink for `db`: a SQLite file or open database, a PostgreSQL URL or `{ pool }`, or a sink given as is. */
+export function sinkFor(db: string | DatabaseSync | SyncSink | PostgresPoolTarget): SyncSink {
+  if (typeof db !== 'string') {
+    if ('pool' in db) return new PostgresSyncSink(db);
+    return 'begin' in db && 'lock' in db ? db : new SqliteSyncSink(db);
   }
+  const target = parseDbTarget(db);
+  if (target.kind === 'postgres') return new PostgresSyncSink({ url: target.url });
   return new SqliteSyncSink(target.path);
 }

@@ -13,6 +13,8 @@ export { MAX_BODY_BYTES } from './answer.js';
 export { memoryDedupeStore } from '../core/memory-dedupe.js';
 export { sqliteDedupeStore } from './sqlite-store.js';
 export type { SqliteDedupeStoreOptions } from './sqlite-store.js';
+export { postgresDedupeStore } from './postgres-store.js';
+export type { PostgresDedupeStoreOptions, PgQueryable } from './postgres-store.js';
 export { DedupeStoreError } from '../core/dedupe.js';
 export type { DedupeStore, DedupeStoreOptions, ClaimResult } from '../core/dedupe.js';
 export type { CloseReceivedEvent } from '../close/dedupe.js';

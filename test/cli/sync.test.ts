@@ -73,9 +73,10 @@ describe('sequence-apis sync', () => {
     ],
     [['sync', 'close', '--db', 'mysql://h/db'], 'sequence-apis: --db "mysql://h/db" is neither a file path nor a postgres:// URL'],
     [
-      ['sync', 'close', '--db', 'postgres://h/db'],
-      'sequence-apis: --db postgres://h/db: the PostgreSQL sink is not available yet; use a SQLite file path',
+      ['sync', 'close', '--db', 'postgres://me:secret@127.0.0.1:1/db'],
+      'sequence-apis: postgres://me:***@127.0.0.1:1/db: cannot reach the PostgreSQL server (connect ECONNREFUSED 127.0.0.1:1)',
     ],
+    [['sync', 'close', '--db', 'x.sqlite', '--schema', 'crm'], 'sequence-apis: --schema applies to a postgres:// --db only'],
     [['sync', 'close', '--db', 'x.sqlite', '--bogus'], "sequence-apis: unknown option '--bogus'"],
   ])('%j: one line, exit 1, no request', async (argv, line) => {
     const before = server.close.fake.requestCount;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { markdownBlocks, readmeBlocks } from './readme-blocks.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,7 +68,7 @@ async function bundleBlocks(): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node22',
-    external: ['msw', 'msw/*'],
+    external: ['msw', 'msw/*', 'pg'],
     plugins: [srcAlias],
     logLevel: 'silent',
   });
@@ -84,6 +84,8 @@ async function runBlocks(): Promise<Record<string, string | null>> {
     {
       cwd: work,
       timeout: 90_000,
+      // The PostgreSQL block's database: the global setup's server (test/setup/services.ts).
+      env: { ...process.env, DATABASE_URL: inject('postgresUrl') },
     },
   );
   const raw = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, string | null>;

@@ -4,6 +4,7 @@
 // A missing binary is installed from Debian when this process may (root or passwordless sudo),
 // else the run stops at once with one line saying what to run (test/setup/provision.ts).
 import type { TestProject } from 'vitest/node';
+import { launchPostgres, POSTGRES } from '../helpers/postgres.js';
 import { launchRedis, REDIS } from '../helpers/redis.js';
 import { provision, ProvisionError, type Requirement } from './provision.js';
 import { freePort } from './tied-process.js';
@@ -12,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The shared redis-server: `redis://127.0.0.1:<port>`. */
     redisUrl: string;
+    /** The shared PostgreSQL's superuser: `postgres://postgres:…@127.0.0.1:<port>/postgres`. */
+    postgresUrl: string;
   }
 }
 
@@ -22,8 +25,7 @@ interface Service {
   start(binaries: Record<string, string>, project: TestProject): Promise<() => Promise<void>>;
 }
 
-// One row per service. PostgreSQL (issue 22) adds a row: binaries postgres, initdb, pg_ctl
-// (extraDirs: /usr/lib/postgresql/*/bin), package `postgresql`, initdb run as user postgres when root.
+// One row per service.
 const SERVICES: Service[] = [
   {
     requirement: REDIS,
@@ -35,6 +37,15 @@ const SERVICES: Service[] = [
       const server = await launchRedis(binary, port);
       project.provide('redisUrl', `redis://127.0.0.1:${port}`);
       return () => server.kill();
+    },
+  },
+  {
+    // The sync tests' database: initdb in a temporary directory (as user postgres when root).
+    requirement: POSTGRES,
+    async start(binaries, project) {
+      const server = await launchPostgres(binaries);
+      project.provide('postgresUrl', server.url);
+      return () => server.stop();
     },
   },
 ];

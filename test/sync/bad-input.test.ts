@@ -35,9 +35,9 @@ describe('the --db target', () => {
     ['', '--db is empty: give a SQLite file path or a postgres:// URL'],
   ])('%j is refused in one line', (db, message) => expect(() => parseDbTarget(db)).toThrow(message));
 
-  it('a postgres:// URL is recognised, and refused in one line (its password hidden) until the PostgreSQL sink exists', async () => {
-    await expect(sync({ client: close, db: 'postgres://me:secret@localhost/pulls' })).rejects.toThrow(
-      '--db postgres://me:***@localhost/pulls: the PostgreSQL sink is not available yet; use a SQLite file path',
+  it('a postgres:// URL to a server that is not there is refused in one line, its password hidden', async () => {
+    await expect(sync({ client: close, db: 'postgres://me:secret@127.0.0.1:1/pulls' })).rejects.toThrow(
+      /^postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/pulls: cannot reach the PostgreSQL server \(connect ECONNREFUSED 127\.0\.0\.1:1\)$/,
     );
   });
 });

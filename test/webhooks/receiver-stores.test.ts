@@ -1,9 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { redisDedupeStore } from '../../src/redis/index.js';
-import { memoryDedupeStore, sqliteDedupeStore, webhookReceiver, type DedupeStore, type ReceivedEvent } from '../../src/webhooks/index.js';
+import {
+  memoryDedupeStore,
+  postgresDedupeStore,
+  sqliteDedupeStore,
+  webhookReceiver,
+  type DedupeStore,
+  type ReceivedEvent,
+} from '../../src/webhooks/index.js';
 import { closeBody, closeRequest, CLOSE_KEY, gate } from '../helpers/deliveries.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { openClient, type TestClient } from '../redis/clients.js';
@@ -12,6 +20,7 @@ let redis: TestRedis;
 let dir: string;
 const clients: TestClient[] = [];
 const sqliteStores: { close(): Promise<void> }[] = [];
+let pool: pg.Pool | undefined;
 let prefix = 0;
 
 beforeAll(async () => {
@@ -21,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await Promise.all(sqliteStores.map((s) => s.close()));
+  await pool?.end();
   await redis.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -41,6 +51,13 @@ const stores: Record<string, (options?: { retentionSeconds: number }) => Promise
     const client = await openClient('node-redis', redis.url);
     clients.push(client);
     return redisDedupeStore({ client: client.client, keyPrefix: `t${++prefix}`, ...options });
+  },
+  PostgreSQL: async (options) => {
+    // The global setup's server; a schema per store, so no two cases share a key.
+    pool ??= new pg.Pool({ connectionString: inject('postgresUrl'), max: 4 });
+    const schema = `dedupe_${process.pid}_${++prefix}`;
+    await pool.query(`CREATE SCHEMA ${schema}`);
+    return postgresDedupeStore({ pool, schema, ...options });
   },
 };
 
