@@ -239,8 +239,8 @@ describe('wrong-typed input never crashes inside (reflection over the clients, f
     }
   });
 
-  it('unwrapWhippyWebhook with an empty secret (an env var set but empty) is a WebhookVerificationError', async () => {
-    await expect(whippyEntry.unwrapWhippyWebhook('{}', { 'x-whippy-signature': 'ab' }, { secret: '' })).rejects.toBeInstanceOf(
+  it('unwrapWhippyWebhook with an empty apiKey (an env var set but empty) is a WebhookVerificationError', async () => {
+    await expect(whippyEntry.unwrapWhippyWebhook('{}', { 'x-whippy-signature': 'ab' }, { apiKey: '' })).rejects.toBeInstanceOf(
       WebhookVerificationError,
     );
   });
