@@ -16,8 +16,8 @@ describe('Close sequences: schedule_id is gone (changelog 2023-08-29)', () => {
     const client = close.client();
     const id = firstSequenceId(close.fake);
     for (const call of [
-      () => client.sequences.create({ ...base, steps: [{ step_type: 'call' }], schedule_id: 'sched_1' } as never),
-      () => client.sequences.update(id, { schedule_id: 'sched_1' } as never),
+      () => client.sequences.create({ ...base, steps: [{ step_type: 'call' }], schedule_id: 'sched_1' }),
+      () => client.sequences.update(id, { schedule_id: 'sched_1' }),
     ]) {
       const error = await rejection(call());
       expect(error).toBeInstanceOf(InvalidRequestError);
