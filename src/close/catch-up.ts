@@ -1,5 +1,6 @@
 import type { DedupeStore } from '../core/dedupe.js';
-import { SequenceSdkError } from '../core/errors.js';
+import { checkOptionKinds, isPlainObject } from '../core/client-options.js';
+import { InvalidRequestError, type ValidationIssue } from '../core/errors.js';
 import { handleOnce, leaseMs } from '../core/exactly-once.js';
 import type { DateInput } from '../core/filter-builder.js';
 import { closeEventKey, closeOrderingMark, type CloseReceivedEvent } from './dedupe.js';
@@ -39,6 +40,35 @@ export interface CatchUpResult {
   busy: number;
 }
 
+const WHAT = 'events.catchUp options';
+
+/** Refuses wrong options before the walk starts, naming each (the filter's own fields are checked by `events.list`). */
+function checkCatchUpOptions(options: unknown): asserts options is CatchUpOptions {
+  if (!isPlainObject(options)) throw new InvalidRequestError(WHAT, [{ path: WHAT, message: 'must be { since, onEvent, dedupe }' }]);
+  checkOptionKinds(
+    options,
+    {
+      since: 'date',
+      onEvent: 'function',
+      dedupe: 'object',
+      filter: 'plainObject',
+      leaseSeconds: 'positive',
+      ordering: 'string',
+      now: 'function',
+    },
+    WHAT,
+  );
+  const issues: ValidationIssue[] = [];
+  if (options.since === undefined) issues.push({ path: 'since', message: 'is required (where the walk starts)' });
+  if (typeof options.onEvent !== 'function') issues.push({ path: 'onEvent', message: 'is required (a function)' });
+  const dedupe = options.dedupe as Partial<DedupeStore> | undefined;
+  if (typeof dedupe?.claim !== 'function' || typeof dedupe.complete !== 'function' || typeof dedupe.release !== 'function')
+    issues.push({ path: 'dedupe', message: "is required: the receiver's dedupe store (claim, complete, release)" });
+  if (options.ordering !== undefined && options.ordering !== 'on' && options.ordering !== 'off')
+    issues.push({ path: 'ordering', message: "must be 'on' or 'off'" });
+  if (issues.length > 0) throw new InvalidRequestError(WHAT, issues);
+}
+
 /**
  * Walks the event log from `since` to now, oldest first, through the dedupe store: each event's
  * `onEvent` runs unless a webhook delivery (or an earlier catch-up) already handled it. The
@@ -50,8 +80,7 @@ export async function catchUpEvents(
   list: (filter: EventListFilter) => Paginated<CloseEvent>,
   options: CatchUpOptions,
 ): Promise<CatchUpResult> {
-  if (typeof options?.onEvent !== 'function' || !options.dedupe)
-    throw new SequenceSdkError('events.catchUp needs { since, onEvent, dedupe }');
+  checkCatchUpOptions(options);
   const now = options.now ?? Date.now;
   const run = { leaseMs: leaseMs(options.leaseSeconds), now };
   const window: CloseEvent[] = [];

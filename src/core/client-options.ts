@@ -2,7 +2,21 @@ import { InvalidRequestError, type ValidationIssue } from './errors.js';
 
 /** What an option must be; each client lists its own on top of {@link CLIENT_OPTION_KINDS}. */
 export type OptionKind =
-  'string' | 'number' | 'positive' | 'boolean' | 'function' | 'logger' | 'logLevel' | 'validation' | 'plainObject' | 'store' | 'signal';
+  | 'string'
+  | 'number'
+  | 'positive'
+  | 'boolean'
+  | 'function'
+  | 'logger'
+  | 'logLevel'
+  | 'validation'
+  | 'plainObject'
+  | 'store'
+  | 'signal'
+  | 'schema'
+  | 'json'
+  | 'object'
+  | 'date';
 
 /** The options every client takes (`ClientOptions`), by what each must be: the constructor checks them all up front. */
 export const CLIENT_OPTION_KINDS: Readonly<Record<string, OptionKind>> = {
@@ -22,6 +36,7 @@ export const CLIENT_OPTION_KINDS: Readonly<Record<string, OptionKind>> = {
   onRetry: 'function',
   onResponse: 'function',
   onPacing: 'function',
+  appInfo: 'plainObject',
 };
 
 /** The per-call options (`RequestOptions`); a list's (`ListOptions`) add `concurrency`. */
@@ -48,6 +63,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 const hasMethods = (value: unknown, names: readonly string[]) =>
   typeof value === 'object' && value !== null && names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 
+/** Why `value` cannot be a JSON body (a plain object or array JSON can carry), or undefined. */
+function jsonProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value) && !isPlainObject(value)) return 'must be a plain object or an array (sent as JSON)';
+  try {
+    JSON.stringify(value);
+    return undefined;
+  } catch (error) {
+    return `cannot be sent as JSON (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  }
+}
+
 /** What a value of this kind must be, or undefined when `value` is one. */
 function problem(kind: OptionKind, value: unknown): string | undefined {
   switch (kind) {
@@ -73,6 +99,14 @@ function problem(kind: OptionKind, value: unknown): string | undefined {
       return isPlainObject(value) ? undefined : 'must be a plain object';
     case 'store':
       return hasMethods(value, ['acquire', 'settle']) ? undefined : 'must be a rate-limit store (acquire and settle methods)';
+    case 'schema':
+      return typeof value === 'object' && value !== null && '_zod' in value ? undefined : 'must be a zod schema (zod or zod/mini)';
+    case 'json':
+      return jsonProblem(value);
+    case 'object':
+      return typeof value === 'object' && value !== null ? undefined : 'must be an object';
+    case 'date':
+      return value instanceof Date || typeof value === 'string' ? undefined : 'must be a Date or an ISO 8601 string';
     case 'signal':
       return hasMethods(value, ['addEventListener', 'removeEventListener']) && typeof (value as AbortSignal).aborted === 'boolean'
         ? undefined

@@ -1,3 +1,5 @@
+import { isPlainObject } from './client-options.js';
+import { InvalidRequestError } from './errors.js';
 import type { HttpClient } from './http.js';
 
 /** What a vendor client was built with: its pipeline and the options it was given. */
@@ -30,6 +32,9 @@ export function pipelineOf(client: object): HttpClient {
 
 /** Builds a client like `client`, with `changes` over its options, handing its pipeline to the new one. */
 export function deriveClient<C extends object>(client: C, changes: object): C {
+  // Spread, a Date or an array would pass as "no changes": refuse them as the constructor refuses wrong options.
+  if (!isPlainObject(changes))
+    throw new InvalidRequestError('withOptions options', [{ path: 'options', message: 'must be an object of options' }]);
   const origin = origins.get(client)!;
   handOver = origin.http;
   try {

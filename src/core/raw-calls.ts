@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import type * as zc from 'zod/v4/core';
 import type { APIPromise } from './api-promise.js';
+import { checkOptionKinds, isPlainObject, LIST_OPTION_KINDS, REQUEST_OPTION_KINDS } from './client-options.js';
 import { InvalidRequestError } from './errors.js';
 import type { HttpClient } from './http.js';
 import type { ListOptions, RequestOptions } from './options.js';
@@ -54,12 +55,11 @@ export function rawRoute(value: unknown): Route {
 export function rawQuery<Q extends RawQuery>(value: unknown, what: string): Input<Q> {
   return () => {
     if (value === undefined) return {} as Q;
-    const bad =
-      typeof value !== 'object' || value === null || Array.isArray(value)
-        ? ['']
-        : Object.entries(value)
-            .filter(([, v]) => v !== undefined && !['string', 'number', 'boolean'].includes(typeof v))
-            .map(([k]) => k);
+    const bad = !isPlainObject(value)
+      ? ['']
+      : Object.entries(value)
+          .filter(([, v]) => v !== undefined && !['string', 'number', 'boolean'].includes(typeof v))
+          .map(([k]) => k);
     if (bad.length > 0) {
       throw new InvalidRequestError(
         what,
@@ -69,6 +69,12 @@ export function rawQuery<Q extends RawQuery>(value: unknown, what: string): Inpu
     return value as Q;
   };
 }
+
+/** What a raw call's options may hold, by kind: the call options plus query, body and schema. */
+const RAW_CALL_OPTION_KINDS = { ...REQUEST_OPTION_KINDS, query: 'plainObject', body: 'json', schema: 'schema' } as const;
+
+/** What `paginate()`'s options may hold: a list's options plus the item schema. */
+const RAW_LIST_OPTION_KINDS = { ...LIST_OPTION_KINDS, schema: 'schema' } as const;
 
 /** A user's schema (zod or zod/mini: both share zod's core, so either checks and nests the same), or `unknown`. */
 export function rawSchema<S extends zc.$ZodType | undefined>(schema: S): z.ZodMiniType<RawAnswer<S>> {
@@ -91,7 +97,13 @@ export function rawPaginate<P extends RawQuery, S extends zc.$ZodType | undefine
   list: RawLister<P, S>,
 ): Paginated<RawAnswer<S>> {
   const { schema, ...listOptions } = options ?? {};
-  return list(rawRoute(path), rawQuery<P>(params, 'paginate params'), rawSchema(schema as S), listOptions);
+  const query = rawQuery<P>(params, 'paginate params');
+  // Checked when the walk starts, like the path: a wrong value rejects the walk, nothing is sent.
+  const checked = () => {
+    checkOptionKinds(options, RAW_LIST_OPTION_KINDS, 'paginate options');
+    return query();
+  };
+  return list(rawRoute(path), checked, rawSchema(isPlainObject(options) ? (schema as S) : (undefined as S)), listOptions);
 }
 
 /** One raw call through the client's pipeline, its path and query checked when the call is made. */
@@ -99,12 +111,13 @@ export function rawCall<S extends zc.$ZodType | undefined>(
   http: HttpClient,
   method: HttpMethod,
   path: string,
-  options: RawCallOptions<S> = {},
+  options: RawCallOptions<S> | undefined,
 ): APIPromise<RawAnswer<S>> {
-  const { query, body, schema, ...requestOptions } = options;
+  const { query, body, schema, ...requestOptions } = isPlainObject(options) ? options : {};
   const route = rawRoute(path);
   const decode: Decoder<RawAnswer<S>, RawAnswer<S>> = { schema: rawSchema(schema as S) };
   return http.request(() => {
+    checkOptionKinds(options, RAW_CALL_OPTION_KINDS, `${method} options`);
     if (method === 'GET' && body !== undefined) {
       throw new InvalidRequestError('GET options', [{ path: 'body', message: 'a GET sends no body: use query' }]);
     }

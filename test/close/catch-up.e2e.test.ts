@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
+import { InvalidRequestError } from '../../src/index.js';
 import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
 import { sqliteDedupeStore, webhookReceiver, type ReceivedEvent } from '../../src/webhooks/index.js';
 
@@ -69,6 +70,13 @@ describe('close.events.catchUp', () => {
   it('refuses to start without a dedupe store', async () => {
     const close = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', logLevel: 'off' });
     const options = { since: new Date(), onEvent: () => {} } as unknown as Parameters<typeof close.events.catchUp>[0];
-    await expect(close.events.catchUp(options)).rejects.toThrow(/needs \{ since, onEvent, dedupe \}/);
+    const before = server.close.fake.requestCount;
+    const error: unknown = await close.events.catchUp(options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).message).toMatch(/dedupe: is required/);
+    expect(server.close.fake.requestCount).toBe(before);
   });
 });

@@ -66,8 +66,8 @@ describe('raw calls: client.get/post/put/patch/delete', () => {
     expect(server.close.fake.requestCount).toBe(before);
   });
 
-  it("paces a raw call in the same window as the resource methods' calls", async () => {
-    // A window of 2: a third request must wait for the reset. Each wait is reported, then aborted.
+  it("paces a raw call in its endpoint group's window, the one the resource methods of that route use", async () => {
+    // A window of 2: a third request to the same group (method and path) must wait for the reset. Each wait is reported, then aborted.
     const check = async (
       first: (c: CloseClient) => PromiseLike<unknown>,
       second: (c: CloseClient, signal: AbortSignal) => PromiseLike<unknown>,
@@ -83,6 +83,8 @@ describe('raw calls: client.get/post/put/patch/delete', () => {
       });
       await first(client);
       await first(client);
+      // Another group (GET lead/) is not held by the spent window of GET sequence/.
+      await client.get('lead/');
       const before = server.close.fake.requestCount;
       await expect(second(client, controller.signal)).rejects.toBeInstanceOf(AbortError);
       expect(waits.length).toBe(1);
@@ -91,12 +93,12 @@ describe('raw calls: client.get/post/put/patch/delete', () => {
       server.close.fake.resetFaults();
     };
     await check(
-      (c) => c.get('/lead/'),
+      (c) => c.get('/sequence/'),
       (c, signal) => c.sequences.list({}, { signal }),
     );
     await check(
       (c) => c.sequences.list(),
-      (c, signal) => c.get('lead/', { signal }),
+      (c, signal) => c.get('sequence/', { signal }),
     );
   });
 });

@@ -48,8 +48,8 @@ describe('client.withOptions()', () => {
     const { client, waits, signal } = closeWithWaits();
     const derived = client.withOptions({ timeout: 5_000, maxRetries: 0 });
     await client.sequences.list();
-    await derived.get('lead/');
-    // The window of 2 is spent by the two clients together: the next call of either waits.
+    await derived.get('sequence/');
+    // The window of 2 (of the endpoint group GET sequence/) is spent by the two clients together: the next call of either waits.
     await expect(derived.sequences.list({}, { signal })).rejects.toBeInstanceOf(AbortError);
     expect(waits).toHaveLength(1);
     expect(server.close.fake.requestCount).toBe(2);
