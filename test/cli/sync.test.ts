@@ -96,7 +96,7 @@ describe('SIGTERM (a real child process)', () => {
     const args =
       `whippy runs list --sequence ${sequenceId} --page-size 100 --format json --out ${out} --base-url ${server.whippy.baseUrl}`.split(' ');
     const child = await startCli(args, { WHIPPY_API_KEY: 'test_whippy_key' });
-    onRequest(whippy, 3, () => child.process.kill('SIGTERM'));
+    onRequest(whippy, 3, () => child.process.kill('SIGTERM'), child.exited);
     const ended = await child.exited;
     expect(ended.code).toBe(EXIT.terminated);
     expect(ended.stderr).toMatch(
@@ -114,7 +114,7 @@ describe('SIGTERM (a real child process)', () => {
     const path = fresh();
     const args = ['sync', 'close', '--db', path, '--base-url', server.close.baseUrl];
     const child = await startCli(args, { CLOSE_API_KEY: 'test_close_key' });
-    onRequest(server.close.fake, 4, () => child.process.kill('SIGTERM'));
+    onRequest(server.close.fake, 4, () => child.process.kill('SIGTERM'), child.exited);
     const ended = await child.exited;
     expect(ended).toMatchObject({ code: EXIT.terminated, stdout: '' });
     expect(ended.stderr).toBe('sequence-apis: interrupted; every committed page is kept: run the sync again to continue\n');

@@ -5,14 +5,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { FakeApi } from '../../src/testing/index.js';
 
-/** Calls `act` when the fake receives its `n`-th request from now, before answering it. */
-export function onRequest(fake: FakeApi, n: number, act: () => void): void {
+/**
+ * Calls `act` when the fake receives its `n`-th request from now, before answering it. With
+ * `holdUntil`, that request is answered only once it settles (e.g. the killed child's exit), so
+ * the client cannot finish its work between the act and its effect.
+ */
+export function onRequest(fake: FakeApi, n: number, act: () => void, holdUntil?: Promise<unknown>): void {
   const original = fake.handle.bind(fake);
   let seen = 0;
-  fake.handle = (request) => {
+  fake.handle = async (request) => {
     if (++seen === n) {
       act();
       fake.handle = original;
+      await holdUntil;
     }
     return original(request);
   };
