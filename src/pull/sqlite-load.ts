@@ -45,6 +45,12 @@ export async function openSqliteFile(path: string): Promise<DatabaseSync> {
   } catch (cause) {
     db?.close();
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new SequenceSdkError(`${path} is not a SQLite database sequence-apis can open (${reason})`, { cause });
+    const notSqlite = /not a database|malformed/i.test(reason);
+    throw new SequenceSdkError(
+      notSqlite ? `${path} is not a SQLite database sequence-apis can open (${reason})` : `cannot open ${path}: ${reason}`,
+      {
+        cause,
+      },
+    );
   }
 }

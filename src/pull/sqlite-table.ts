@@ -29,7 +29,6 @@ export class ItemTable {
   readonly #columns: string[] = [];
   readonly #known = new Set<string>(['id', 'json']);
   #upsert: StatementSync | undefined;
-  #exists: StatementSync | undefined;
 
   /** Opens (or creates) the table; an existing table without `id` and `json` is refused, untouched. */
   constructor(db: DatabaseSync, name: string) {
@@ -60,10 +59,15 @@ export class ItemTable {
     this.#statement().run(...values);
   }
 
-  /** Whether a row with this id exists. */
-  has(id: string | number): boolean {
-    this.#exists ??= this.#db.prepare(`SELECT 1 FROM ${this.#name} WHERE "id" = ?`);
-    return this.#exists.get(id) !== undefined;
+  /** Which of these ids have a row (one query per 500 ids). */
+  existing(ids: readonly (string | number)[]): Set<string | number> {
+    const found = new Set<string | number>();
+    for (let at = 0; at < ids.length; at += 500) {
+      const chunk = ids.slice(at, at + 500);
+      const sql = `SELECT "id" FROM ${this.#name} WHERE "id" IN (${chunk.map(() => '?').join(', ')})`;
+      for (const row of this.#db.prepare(sql).all(...chunk)) found.add(row.id as string | number);
+    }
+    return found;
   }
 
   /** Deletes the row with this id; returns whether there was one. */

@@ -4,8 +4,11 @@ import { ApiError, NotFoundError } from '../core/errors.js';
 import { listAll, runPass, type ListPlan } from './list-pass.js';
 import type { StreamRun } from './stream.js';
 
-/** Close's streams, in the order a sync runs them. */
-export const CLOSE_STREAMS = ['sequences', 'subscriptions'] as const;
+/** Close's streams, in the order a sync runs them; `events` (the log itself) only when asked for. */
+export const CLOSE_STREAMS = ['sequences', 'subscriptions', 'events'] as const;
+/** The streams a sync runs when none are named. */
+export const CLOSE_DEFAULT_STREAMS = ['sequences', 'subscriptions'] as const;
+const OBJECT_TYPES = ['sequence', 'sequence_subscription'] as const;
 
 /** The event log keeps 30 days: a watermark older than that cannot be caught up from it. */
 const LOG_DAYS = 30;
@@ -80,8 +83,29 @@ async function incremental(run: StreamRun, client: CloseClient): Promise<void> {
   await run.commit({ upsert, delete: remove, state: run.finished({ mode: 'incremental', startedAt, index: 0, offset: 0, gaps: [] }) });
 }
 
+/**
+ * The `events` stream: the log's entries about sequences and subscriptions, kept as rows (by
+ * event id), read from the watermark (the first run: the 30 days the log keeps), in one commit.
+ */
+async function events(run: StreamRun, client: CloseClient): Promise<void> {
+  const startedAt = run.now();
+  const since = run.state.watermark ?? new Date(Date.parse(startedAt) - LOG_DAYS * DAY_MS).toISOString();
+  run.report.mode = run.state.watermark ? 'incremental' : 'snapshot';
+  const rows: CloseEvent[] = [];
+  for (const object_type of OBJECT_TYPES) {
+    for (const action of ACTIONS) {
+      for await (const page of client.events.list({ object_type, action, date_updated__gte: since }, { signal: run.signal }).pages()) {
+        run.asked();
+        rows.push(...page.data);
+      }
+    }
+  }
+  await run.commit({ upsert: rows, state: run.finished({ mode: run.report.mode, startedAt, index: 0, offset: 0, gaps: [] }) });
+}
+
 /** Syncs one Close stream: continues a snapshot under way, takes one (first run, or past the log's 30 days), or applies the changes. */
 export async function syncCloseStream(run: StreamRun, client: CloseClient): Promise<void> {
+  if (run.stream === 'events') return events(run, client);
   const { watermark, pass } = run.state;
   const plan = snapshotPlan(client, run.stream, run.signal);
   if (pass || watermark === undefined) return runPass(run, plan, 'snapshot');

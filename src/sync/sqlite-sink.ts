@@ -106,13 +106,12 @@ export class SqliteSyncSink implements SyncSink {
 }
 
 function upsertAll(table: ItemTable, items: readonly unknown[], syncedAt: string): UpsertCounts {
-  const counts = { inserted: 0, updated: 0 };
-  for (const item of items) {
-    if (table.has(rowOf(item).id)) counts.updated++;
-    else counts.inserted++;
-    table.put(item, { [SYNCED_AT]: syncedAt });
-  }
-  return counts;
+  const known = table.existing(items.map((item) => rowOf(item).id));
+  const stamp = { [SYNCED_AT]: syncedAt };
+  for (const item of items) table.put(item, stamp);
+  // A page listing one id twice counts it once, as the table holds it.
+  const inserted = new Set(items.map((item) => rowOf(item).id).filter((id) => !known.has(id))).size;
+  return { inserted, updated: items.length - inserted };
 }
 
 function writeState(db: DatabaseSync, vendor: SyncVendor, stream: string, state: StreamState): void {

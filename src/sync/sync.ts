@@ -4,7 +4,7 @@ import { CloseClient } from '../close/client.js';
 import { InvalidRequestError } from '../core/errors.js';
 import { WhippyClient } from '../whippy/client.js';
 import { CLARION_STREAMS, syncClarionStream } from './clarion.js';
-import { CLOSE_STREAMS, syncCloseStream } from './close.js';
+import { CLOSE_DEFAULT_STREAMS, CLOSE_STREAMS, syncCloseStream } from './close.js';
 import type { SyncSink } from './sink.js';
 import { parseState } from './state.js';
 import { StreamRun } from './stream.js';
@@ -18,6 +18,8 @@ export const SYNC_STREAMS: Record<SyncVendor, readonly string[]> = {
   whippy: WHIPPY_STREAMS,
   clarion: CLARION_STREAMS,
 };
+/** The streams a sync runs when none are named (Close's `events` only when asked for). */
+const DEFAULT_STREAMS: Record<SyncVendor, readonly string[]> = { ...SYNC_STREAMS, close: CLOSE_DEFAULT_STREAMS };
 
 /** Options of {@link sync}. */
 export interface SyncOptions {
@@ -56,7 +58,8 @@ export function pickStreams(vendor: SyncVendor, asked: readonly string[] | undef
       },
     ]);
   }
-  return known.filter((stream) => asked === undefined || asked.length === 0 || asked.includes(stream));
+  if (asked === undefined || asked.length === 0) return [...DEFAULT_STREAMS[vendor]];
+  return known.filter((stream) => asked.includes(stream));
 }
 
 function runStream(run: StreamRun, options: SyncOptions): Promise<void> {

@@ -5,8 +5,9 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
-import { CloseFake, startFakeServer, type FakeApi, type FakeServer } from '../../src/testing/index.js';
+import { CloseFake, startFakeServer, type FakeServer } from '../../src/testing/index.js';
 import { startCli } from '../helpers/cli-child.js';
+import { onRequest } from '../helpers/fake-hooks.js';
 
 let server: FakeServer;
 let dir: string;
@@ -35,19 +36,6 @@ async function run(argv: string[], baseUrl = server.close.baseUrl) {
     stdout,
   });
   return { code, errors, lines: out.split('\n').filter(Boolean) };
-}
-
-/** Calls `act` when the fake receives its `n`-th request from now, before answering it. */
-function onRequest(fake: FakeApi, n: number, act: () => void): void {
-  const original = fake.handle.bind(fake);
-  let seen = 0;
-  fake.handle = (request) => {
-    if (++seen === n) {
-      act();
-      fake.handle = original;
-    }
-    return original(request);
-  };
 }
 
 describe('sequence-apis sync', () => {
@@ -81,7 +69,7 @@ describe('sequence-apis sync', () => {
     [['sync', 'close'], 'sequence-apis: sync needs --db <file.sqlite> (or a postgres:// URL)'],
     [
       ['sync', 'close', '--db', 'x.sqlite', '--streams', 'leads'],
-      'sequence-apis: streams: close has no stream "leads": its streams are sequences, subscriptions (see --help)',
+      'sequence-apis: streams: close has no stream "leads": its streams are sequences, subscriptions, events (see --help)',
     ],
     [['sync', 'close', '--db', 'mysql://h/db'], 'sequence-apis: --db "mysql://h/db" is neither a file path nor a postgres:// URL'],
     [
@@ -105,21 +93,8 @@ describe('SIGTERM (a real child process)', () => {
     const sequenceId = String(whippy.addSequence('Term', ['One']).id);
     whippy.seedRuns(sequenceId, 300);
     const out = join(dir, 'runs.json');
-    const args = [
-      'whippy',
-      'runs',
-      'list',
-      '--sequence',
-      sequenceId,
-      '--page-size',
-      '100',
-      '--format',
-      'json',
-      '--out',
-      out,
-      '--base-url',
-      server.whippy.baseUrl,
-    ];
+    const args =
+      `whippy runs list --sequence ${sequenceId} --page-size 100 --format json --out ${out} --base-url ${server.whippy.baseUrl}`.split(' ');
     const child = await startCli(args, { WHIPPY_API_KEY: 'test_whippy_key' });
     onRequest(whippy, 3, () => child.process.kill('SIGTERM'));
     const ended = await child.exited;

@@ -46,7 +46,7 @@ describe.each(SINKS)('bad input into $name: one line naming what and where, noth
   it('an unknown stream names the vendor’s streams, before any request', async () => {
     const before = fake.requestCount;
     await expect(sync({ client: close, db: factory.make(dir).db, streams: ['leads'] })).rejects.toThrow(
-      'close has no stream "leads": its streams are sequences, subscriptions',
+      'close has no stream "leads": its streams are sequences, subscriptions, events',
     );
     expect(fake.requestCount).toBe(before);
   });

@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
 import { sync } from '../../src/sync/index.js';
 import { CloseFake, startFakeServer, type FakeServer } from '../../src/testing/index.js';
+import { useTempDir } from '../helpers/fake-hooks.js';
 import { SINKS, type SinkUnderTest } from '../helpers/sync-sinks.js';
 
 const DAY = 86_400_000;
-let dir: string;
-beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'sequence-apis-sync-close-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempDir('sequence-apis-sync-close-');
 
 describe.each(SINKS)('Close sync into $name', (factory) => {
   let time: number;
@@ -24,7 +20,7 @@ describe.each(SINKS)('Close sync into $name', (factory) => {
     time = Date.parse('2026-11-01T12:00:00Z');
     fake = new CloseFake({ clock: now });
     server = await startFakeServer({ close: fake });
-    sink = factory.make(dir);
+    sink = factory.make(temp.path);
     close = new CloseClient({ baseUrl: server.close.baseUrl, apiKey: 'test_close_key', logLevel: 'off' });
   });
   afterEach(() => server.stop());
@@ -129,5 +125,21 @@ describe.each(SINKS)('Close sync into $name', (factory) => {
     ]);
     expect(report.streams.subscriptions).toMatchObject({ mode: 'snapshot', inserted: 0, updated: 11, deleted: 1, complete: true });
     expect(await tables()).toEqual(expected());
+  });
+
+  it('the events stream, asked for by name, keeps the log’s entries about sequences and subscriptions: 30 days at first, then from the watermark', async () => {
+    await close.sequences.update([...fake.sequences.keys()][0]!, { name: 'Renamed' });
+    const first = await run(['events']);
+    expect(first.report.streams).toEqual({
+      events: { mode: 'snapshot', inserted: 1, updated: 0, deleted: 0, requests: 6, complete: true },
+    });
+    time += DAY;
+    fake.removeSubscription([...fake.subscriptions.keys()][0]!);
+    time += 1000;
+    const second = await run(['events']);
+    expect(second.report.streams.events).toMatchObject({ mode: 'incremental', inserted: 1, requests: 6 });
+    expect(await sink.rows('close_events')).toEqual(new Map(fake.eventLog.events.map((e) => [String(e.id), e])));
+    // Not a default stream: a plain sync leaves it alone.
+    expect(Object.keys((await run()).report.streams)).toEqual(['sequences', 'subscriptions']);
   });
 });

@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloseClient } from '../../src/close/index.js';
 import { WhippyClient } from '../../src/whippy/index.js';
 import { sync, SyncBusyError } from '../../src/sync/index.js';
-import { CloseFake, startFakeServer, type FakeApi, type FakeServer } from '../../src/testing/index.js';
+import { CloseFake, startFakeServer, type FakeServer } from '../../src/testing/index.js';
 import { startCli } from '../helpers/cli-child.js';
+import { holdRequests, onRequest, useTempDir } from '../helpers/fake-hooks.js';
 import { SINKS, type SinkUnderTest } from '../helpers/sync-sinks.js';
 
-let dir: string;
-beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'sequence-apis-sync-resume-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Calls `act` when the fake receives its `n`-th request from now, before answering it. */
-function onRequest(fake: FakeApi, n: number, act: () => void): void {
-  const original = fake.handle.bind(fake);
-  let seen = 0;
-  fake.handle = (request) => {
-    if (++seen === n) {
-      act();
-      fake.handle = original;
-    }
-    return original(request);
-  };
-}
+const temp = useTempDir('sequence-apis-sync-resume-');
 
 describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
   let fake: CloseFake;
@@ -42,7 +25,7 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
 
   const expected = () => new Map([...fake.subscriptions.values()].map((s) => [String(s.id), s]));
   const full = async (streams?: string[]) => {
-    const sink = factory.make(dir);
+    const sink = factory.make(temp.path);
     const before = fake.requestCount;
     await sync({ client: close, db: sink.db, now, streams });
     return { sink, requests: fake.requestCount - before };
@@ -52,7 +35,7 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
     // The snapshot is what commits page by page (an incremental run commits once: see close.ts).
     const streams = ['subscriptions'];
     const whole = await full(streams);
-    const sink: SinkUnderTest = factory.make(dir);
+    const sink: SinkUnderTest = factory.make(temp.path);
     const before = fake.requestCount;
     let stops = 0;
     let seed = 12345;
@@ -77,7 +60,7 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
 
   it('killed with SIGKILL mid-snapshot (a real child process), the next run continues: no row lost or doubled, no committed page asked again', async () => {
     const whole = await full();
-    const sink = factory.make(dir);
+    const sink = factory.make(temp.path);
     // A sink that a child process cannot reach by a --db string has nothing to test here.
     if (typeof sink.db !== 'string') return;
     const args = ['sync', 'close', '--db', sink.db, '--base-url', server.close.baseUrl, '--quiet'];
@@ -85,7 +68,7 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
     const before = fake.requestCount;
     const killed = await startCli(args, env);
     onRequest(fake, 6, () => killed.process.kill('SIGKILL'));
-    expect(await killed.exited).toMatchObject({ signal: 'SIGKILL' });
+    expect(await killed.exited).toMatchObject({ signal: 'SIGKILL', stderr: '' });
     const second = await startCli(args, env);
     const result = await second.exited;
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -100,19 +83,10 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
   });
 
   it('a second sync of the same vendor into the same database refuses in one line naming the running one; another vendor’s sync runs alongside', async () => {
-    const sink = factory.make(dir);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let arrived!: () => void;
-    const holding = new Promise<void>((resolve) => (arrived = resolve));
-    const original = fake.handle.bind(fake);
-    fake.handle = async (request) => {
-      arrived();
-      await gate;
-      return original(request);
-    };
+    const sink = factory.make(temp.path);
+    const held = holdRequests(fake);
     const first = sync({ client: close, db: sink.db, now });
-    await holding;
+    await held.arrived;
     const error = await sync({ client: close, db: sink.db, now }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncBusyError);
     expect((error as Error).message).toMatch(
@@ -121,9 +95,24 @@ describe.each(SINKS)('Close sync into $name, interrupted', (factory) => {
     const whippy = new WhippyClient({ baseUrl: server.whippy.baseUrl, apiKey: 'test_whippy_key', logLevel: 'off' });
     const alongside = await sync({ client: whippy, db: sink.db });
     expect(Object.values(alongside.streams).every((s) => s.complete)).toBe(true);
-    release();
+    held.release();
     expect((await first).streams.subscriptions).toMatchObject({ complete: true, inserted: fake.subscriptions.size });
     // Once the first is done, the lock is free again.
+    await expect(sync({ client: close, db: sink.db, now })).resolves.toMatchObject({ vendor: 'close' });
+  });
+
+  it('a sync in another process holds the lock: the second refuses naming its pid, and runs once it is gone', async () => {
+    const sink = factory.make(temp.path);
+    if (typeof sink.db !== 'string') return;
+    const held = holdRequests(fake);
+    const child = await startCli(['sync', 'close', '--db', sink.db, '--base-url', server.close.baseUrl, '--quiet'], {
+      CLOSE_API_KEY: 'test_close_key',
+    });
+    const early = child.exited.then((e) => Promise.reject(new Error(`the child exited first: ${e.stderr}`)));
+    await Promise.race([held.arrived, early]);
+    await expect(sync({ client: close, db: sink.db, now })).rejects.toThrow(`is running (pid ${child.process.pid} on `);
+    held.release();
+    expect(await child.exited).toMatchObject({ code: 0 });
     await expect(sync({ client: close, db: sink.db, now })).resolves.toMatchObject({ vendor: 'close' });
   });
 });

@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClarionClient } from '../../src/clarion/index.js';
 import { WhippyClient } from '../../src/whippy/index.js';
 import { sync } from '../../src/sync/index.js';
 import { startFakeServer, type FakeServer } from '../../src/testing/index.js';
+import { useTempDir } from '../helpers/fake-hooks.js';
 import { SINKS, type SinkUnderTest } from '../helpers/sync-sinks.js';
 
 const DAY = 86_400_000;
-let dir: string;
-beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'sequence-apis-sync-wc-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempDir('sequence-apis-sync-wc-');
 
 describe.each(SINKS)('Whippy and Clarion syncs into $name', (factory) => {
   let server: FakeServer;
@@ -20,7 +16,7 @@ describe.each(SINKS)('Whippy and Clarion syncs into $name', (factory) => {
   const now = () => new Date(time);
   beforeEach(async () => {
     server = await startFakeServer();
-    sink = factory.make(dir);
+    sink = factory.make(temp.path);
     time = Date.parse('2026-01-03T00:00:00Z');
   });
   afterEach(() => server.stop());
