@@ -14,12 +14,13 @@ import { startFakeServer, type FakeFault, type FakeServer } from '../../src/test
 import { expectNoCanary } from '../helpers/canary.js';
 import { vendorsOf, type VendorUnderTest } from './vendors.js';
 
-// Every client here: 400 ms per attempt, 2 retries, server waits capped at 50 ms (a Retry-After of
-// 1 s is honoured as 50 ms); the client's own backoff is shortened by test/setup/fast-backoff.ts.
+// Every client here: 5 s per attempt (no case but a timeout case ends by it: a busy machine must not
+// turn a 502 into a timeout), 2 retries, server waits capped at 50 ms (a Retry-After of 1 s is
+// honoured as 50 ms); the client's own backoff is shortened by test/setup/fast-backoff.ts.
 // A case that can only end by timing out (a hang, a stalled body) gives its client 150 ms per attempt
 // instead: the attempt fails the same way, sooner. The budget a case must end within (its test
 // timeout, not a clock reading) is loose on purpose: it catches a hang, not a slow machine.
-const OPTIONS = { timeout: 400, maxRetries: 2, maxRetryAfter: 50, logLevel: 'off' } satisfies ClientOptions;
+const OPTIONS = { timeout: 5_000, maxRetries: 2, maxRetryAfter: 50, logLevel: 'off' } satisfies ClientOptions;
 const TIMES_OUT = { timeout: 150 } satisfies ClientOptions;
 const BUDGET_MS = 3 * OPTIONS.timeout + 2 * OPTIONS.maxRetryAfter + 5_000;
 

@@ -63,15 +63,16 @@ function readPid(child: ChildProcess): Promise<number> {
 }
 
 function tied(child: ChildProcess, pid: number, stderr: () => string): TiedProcess {
-  const done = child.exitCode !== null ? Promise.resolve() : once(child, 'exit').then(() => undefined);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const done = exited() ? Promise.resolve() : once(child, 'exit').then(() => undefined);
   return {
     pid,
     get exited() {
-      return child.exitCode !== null || child.signalCode !== null;
+      return exited();
     },
     stderr,
     signal(signal) {
-      if (child.exitCode === null && child.signalCode === null) process.kill(pid, signal);
+      if (!exited()) process.kill(pid, signal);
     },
     async kill() {
       child.stdin!.end(); // the lifeline SIGKILLs the server; then `sh` exits with it
