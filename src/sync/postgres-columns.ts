@@ -21,6 +21,7 @@ export const SQL_TYPE: Record<Exclude<ColumnKind, 'other'>, string> = {
 export const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   close_sequences: ['date_created', 'date_updated'],
   close_subscriptions: ['date_created', 'date_updated'],
+  close_events: ['date_created', 'date_updated'],
   whippy_sequences: ['created_at', 'updated_at'],
   whippy_runs: ['created_at', 'updated_at'],
   whippy_sequence_contacts: ['scheduled_at', 'run_created_at', 'run_updated_at', 'created_at', 'updated_at'],
