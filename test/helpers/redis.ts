@@ -1,5 +1,5 @@
-import { provision, type Requirement } from '../setup/provision.js';
-import { freePort, spawnTied, waitForPort, type TiedProcess } from '../setup/tied-process.js';
+import { provision, type Requirement } from '../setup/provision.ts';
+import { freePort, spawnTied, waitForPort, type TiedProcess } from '../setup/tied-process.ts';
 
 /** What the Redis tests need: Debian's redis-server, or the one `REDIS_SERVER` points at. */
 export const REDIS: Requirement = {
