@@ -3,15 +3,19 @@ import { prefixedIdMaker, seededRandom } from '../ids.js';
 import { CloseEventLog } from './events.js';
 import { CLOSE_SEED_CONTACTS, CLOSE_SEED_SEQUENCES } from './seed.js';
 import { pickFields } from './fields.js';
+import { closePage, type PagingLimits } from './paging.js';
 import {
   bulkActionRecord,
   closeNow,
+  leadRecords,
   EMAIL_ACCOUNT,
   missingFields,
   ORG_ID,
   stamped,
   stepRecord,
   subscriptionRecord,
+  TOO_LONG_DELAY,
+  tooLongDelay,
   USER_ID,
 } from './records.js';
 
@@ -34,17 +38,6 @@ export interface CloseFakeOptions {
   clock?: () => Date;
 }
 
-/** Close's answer to a step delay over 365 days (changelog 2021-01-05: an `{error}` body). */
-const TOO_LONG_DELAY = 'The delay of a Sequence Step must not be larger than 365 days.';
-
-/** Whether any step waits longer than Close allows (365 days, in seconds). */
-function tooLongDelay(steps: unknown): boolean {
-  return (
-    Array.isArray(steps) &&
-    steps.some((step) => typeof (step as FakeRecord)?.delay === 'number' && ((step as FakeRecord).delay as number) > 31_536_000)
-  );
-}
-
 /**
  * A stateful in-memory Close API: sequences, subscriptions and bulk actions, `_skip`/`_limit`
  * paging with `has_more`, Basic and Bearer auth, Close's error shapes and its `RateLimit` header.
@@ -62,8 +55,7 @@ export class CloseFake extends FakeApi {
   readonly eventLog: CloseEventLog;
   readonly #apiKey: string;
   readonly #accessToken: string;
-  readonly #maxLimit: number;
-  readonly #maxSkip: number;
+  readonly #paging: PagingLimits;
   readonly #clock: () => Date;
   readonly #newId = prefixedIdMaker(seededRandom(7));
   /** Close enforces its limits "per endpoint group" (methods and paths): one window per route here. */
@@ -73,8 +65,7 @@ export class CloseFake extends FakeApi {
     super(basePath);
     this.#apiKey = options.apiKey ?? 'test_close_key';
     this.#accessToken = options.accessToken ?? 'test_close_token';
-    this.#maxLimit = options.maxLimit ?? 1_000;
-    this.#maxSkip = options.maxSkip ?? Number.POSITIVE_INFINITY;
+    this.#paging = { maxLimit: options.maxLimit ?? 1_000, maxSkip: options.maxSkip ?? Number.POSITIVE_INFINITY };
     this.#clock = options.clock ?? (() => new Date());
     this.eventLog = new CloseEventLog(this.#newId, { user_id: USER_ID, organization_id: ORG_ID }, this.#clock);
     this.#routes();
@@ -145,8 +136,9 @@ export class CloseFake extends FakeApi {
 
   #routes(): void {
     this.route('GET', '/sequence/', (ctx) =>
-      this.#list(
+      closePage(
         ctx,
+        this.#paging,
         [...this.sequences.values()].map(({ subscription_counts_by_status: _, ...rest }) => rest),
       ),
     );
@@ -167,8 +159,9 @@ export class CloseFake extends FakeApi {
       this.#withSubscription(ctx, (sub) => this.#updateSubscription(sub, ctx.body as FakeRecord)),
     );
     this.route('GET', '/bulk_action/sequence_subscription/', (ctx) =>
-      this.#list(
+      closePage(
         ctx,
+        this.#paging,
         [...this.bulkActions.values()].map((action) => pickFields(ctx.query, action)),
       ),
     );
@@ -179,25 +172,7 @@ export class CloseFake extends FakeApi {
     this.eventLog.install((method, path, handler) => this.route(method, path, handler));
     // Not a sequence endpoint: the leads the subscriptions name, so the escape hatch
     // (`close.get('lead/')`, `close.paginate('lead/')`) has a list of Close's shape to walk.
-    this.route('GET', '/lead/', (ctx) => this.#list(ctx, this.#leads()));
-  }
-
-  #leads(): FakeRecord[] {
-    const ids = new Set([...this.subscriptions.values()].map((sub) => String(sub.lead_id)));
-    return [...ids].map((id) => ({ id, display_name: `Lead ${id}` }));
-  }
-
-  #list(ctx: RouteContext, items: FakeRecord[]): Response {
-    const limit = Number(ctx.query.get('_limit') ?? 100);
-    const skip = Number(ctx.query.get('_skip') ?? 0);
-    if (!Number.isInteger(limit) || limit < 1 || limit > this.#maxLimit) {
-      return json(400, { errors: [], 'field-errors': { _limit: `Input should be less than or equal to ${this.#maxLimit}` } });
-    }
-    if (!Number.isInteger(skip) || skip < 0)
-      return json(400, { errors: [], 'field-errors': { _skip: 'Input should be greater than or equal to 0' } });
-    if (skip > this.#maxSkip)
-      return json(400, { errors: [], 'field-errors': { _skip: `Input should be less than or equal to ${this.#maxSkip}` } });
-    return json(200, { data: items.slice(skip, skip + limit), has_more: skip + limit < items.length });
+    this.route('GET', '/lead/', (ctx) => closePage(ctx, this.#paging, leadRecords(this.subscriptions.values())));
   }
 
   #listSubscriptions(ctx: RouteContext): Response {
@@ -206,7 +181,7 @@ export class CloseFake extends FakeApi {
       return json(400, { errors: ['At least one of sequence_id, contact_id or lead_id is required.'], 'field-errors': {} });
     }
     const matches = [...this.subscriptions.values()].filter((sub) => filters.every((key) => sub[key] === ctx.query.get(key)));
-    return this.#list(ctx, matches);
+    return closePage(ctx, this.#paging, matches);
   }
 
   #withSequence(ctx: RouteContext, then: (sequence: FakeRecord) => Response): Response {

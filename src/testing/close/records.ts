@@ -90,3 +90,20 @@ export function missingFields(body: FakeRecord | undefined, fields: readonly str
   for (const field of fields) if (typeof body?.[field] !== 'string' || body[field] === '') fieldErrors[field] = 'This field is required.';
   return Object.keys(fieldErrors).length > 0 ? { errors: [], 'field-errors': fieldErrors } : undefined;
 }
+
+/** Close's answer to a step delay over 365 days (changelog 2021-01-05: an `{error}` body). */
+export const TOO_LONG_DELAY = 'The delay of a Sequence Step must not be larger than 365 days.';
+
+/** Whether any step waits longer than Close allows (365 days, in seconds). */
+export function tooLongDelay(steps: unknown): boolean {
+  return (
+    Array.isArray(steps) &&
+    steps.some((step) => typeof (step as FakeRecord)?.delay === 'number' && ((step as FakeRecord).delay as number) > 31_536_000)
+  );
+}
+
+/** The leads the subscriptions name, in Close's list shape: what the fake's `GET /lead/` serves (for the escape hatch). */
+export function leadRecords(subscriptions: Iterable<FakeRecord>): FakeRecord[] {
+  const ids = new Set([...subscriptions].map((sub) => String(sub.lead_id)));
+  return [...ids].map((id) => ({ id, display_name: `Lead ${id}` }));
+}
