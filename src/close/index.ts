@@ -33,3 +33,4 @@ export type { CloseReceivedEvent } from './dedupe.js';
 export * from './webhook-subscriptions.js';
 export * from './models.js';
 export * from './inputs.js';
+export type { CloseListParams } from './list.js';

@@ -21,10 +21,12 @@ export interface PgClientLike {
 
 /** A client checked out of a pool: given back with `release` (with an error: destroyed instead). */
 export interface PgPoolClientLike extends PgClientLike {
+  /** Gives the connection back to the pool (with an error: the pool destroys it). */
   release(error?: Error | boolean): void;
 }
 
 /** A `pg` Pool, yours: the sync checks out one connection for its run and gives it back. */
 export interface PgPoolLike {
+  /** Checks out one connection. */
   connect(): Promise<PgPoolClientLike>;
 }

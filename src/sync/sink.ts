@@ -19,7 +19,9 @@ export interface SyncTransaction {
   deleteStale(table: string, before: string): Promise<number>;
   /** Saves a stream's state. */
   writeState(vendor: SyncVendor, stream: string, state: StreamState): Promise<void>;
+  /** Commits the page: its rows, deletions and state, together. */
   commit(): Promise<void>;
+  /** Drops the page: nothing of it is kept. */
   rollback(): Promise<void>;
 }
 

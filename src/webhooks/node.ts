@@ -11,15 +11,21 @@ export interface NodeRequestLike {
   readonly readableEnded?: boolean;
   /** Set by body parsers (Express's `json()`, …): the raw body is gone then. */
   body?: unknown;
+  /** A chunk of the raw body. */
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  /** The body's end, or a stream error. */
   on(event: 'end' | 'error', listener: (error?: unknown) => void): unknown;
+  /** Stops collecting (a body over the limit). */
   removeAllListeners(event: 'data'): unknown;
+  /** Drains what is left, so the connection can answer. */
   resume(): unknown;
 }
 
 /** The parts of node:http's `ServerResponse` the receiver uses. */
 export interface NodeResponseLike {
+  /** Sends the status and headers. */
   writeHead(status: number, headers: Record<string, string>): unknown;
+  /** Sends the body and ends the answer. */
   end(body?: string): unknown;
 }
 

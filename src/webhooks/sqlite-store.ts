@@ -49,7 +49,10 @@ async function open(options: SqliteDedupeStoreOptions): Promise<DatabaseSync> {
  * The file opens on the first delivery; a failure to open answers that delivery 503.
  * @example const dedupe = sqliteDedupeStore({ path: './webhooks.sqlite' });
  */
-export function sqliteDedupeStore(options: SqliteDedupeStoreOptions): DedupeStore & { close(): Promise<void> } {
+export function sqliteDedupeStore(options: SqliteDedupeStoreOptions): DedupeStore & {
+  /** Closes the database file (the store is done). */
+  close(): Promise<void>;
+} {
   if (typeof options?.path !== 'string' || options.path === '') throw new SequenceSdkError('sqliteDedupeStore needs { path }');
   const retention = retentionMs(options);
   let db: Promise<DatabaseSync> | undefined;

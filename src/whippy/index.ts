@@ -28,3 +28,4 @@ export { isWhippyEvent } from './webhook-types.js';
 export type { WhippyWebhookEvent, WhippyWebhookEnvelope, WhippyEventMap } from './webhook-types.js';
 export * from './models.js';
 export * from './inputs.js';
+export type { WhippyListParams } from './list.js';
