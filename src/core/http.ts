@@ -72,17 +72,20 @@ export class HttpClient {
     this.validation = options.validation ?? 'strict';
     const maxWait = options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, profile.vendor);
-    this.#pacer = createPacer(profile, options, {
-      baseUrl: this.baseUrl,
-      secrets: this.#secrets,
-      maxWaitMs: maxWait,
-      timeoutMs: options.timeout ?? DEFAULT_TIMEOUT,
-      logger: this.#logger,
-      onWait: (waitMs, reason) => this.#notifyPacing(waitMs, reason),
-    });
-    // A client derived by withOptions on the same host and credential paces with its parent: one budget.
+    // A client derived by withOptions on the same host and credential paces with its parent (one
+    // budget), so it builds no pacer of its own.
     this.#identity = { baseUrl: this.baseUrl, auth: auth.headers, options, budgets: profile.budgets };
-    if (parent && sharesPacer(parent.#identity, this.#identity)) this.#pacer = parent.#pacer;
+    this.#pacer =
+      parent && sharesPacer(parent.#identity, this.#identity)
+        ? parent.#pacer
+        : createPacer(profile, options, {
+            baseUrl: this.baseUrl,
+            secrets: this.#secrets,
+            maxWaitMs: maxWait,
+            timeoutMs: options.timeout ?? DEFAULT_TIMEOUT,
+            logger: this.#logger,
+            onWait: (waitMs, reason) => this.#notifyPacing(waitMs, reason),
+          });
     this.#decode = { vendor: profile.vendor, validation: this.validation, secrets: this.#secrets, logger: this.#logger };
     this.#kyDefaults = {
       prefix: this.baseUrl,
